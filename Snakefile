@@ -1,0 +1,22 @@
+from snakemake.utils import min_version, validate
+
+min_version("9.0")
+
+
+configfile: "config.yaml"
+
+
+include: "rules/common.smk"
+include: "rules/download.smk"
+include: "rules/decode.smk"
+include: "rules/preprocess.smk"
+include: "rules/features.smk"
+include: "rules/cluster.smk"
+include: "rules/evaluate.smk"
+include: "rules/report.smk"
+
+
+rule all:
+    input:
+        f"{STUDY.root}/report/index.html",
+    default_target: True

@@ -1,0 +1,63 @@
+"""Figures of one run: centroid images for image data, a scatter for point clouds."""
+
+import math
+import os
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from digit_clustering.atomic import atomic_path  # noqa: E402
+from digit_clustering.metrics import contingency  # noqa: E402
+
+STYLE = {"font.size": 9, "axes.titlesize": 9, "figure.dpi": 100}
+PNG_METADATA = {"Software": None}  # no library version in the bytes: same input, same file
+
+
+def centroid_figure(centres, truth, clusters, image_shape, title: str, output: str | os.PathLike):
+    """One image per cluster centre, titled with its size and majority digit."""
+    table, cluster_ids = contingency(truth, clusters)
+    sizes = dict(zip(cluster_ids.tolist(), table.sum(axis=1).tolist(), strict=True))
+    majority = dict(
+        zip(cluster_ids.tolist(), np.unique(truth)[table.argmax(axis=1)].tolist(), strict=True)
+    )
+    k = len(centres)
+    columns = min(k, 10)
+    rows = math.ceil(k / columns)
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(
+            rows, columns, figsize=(1.3 * columns, 1.5 * rows + 0.4), squeeze=False
+        )
+        for cluster, axis in enumerate(axes.flat):
+            axis.set_axis_off()
+            if cluster >= k:
+                continue
+            axis.imshow(centres[cluster].reshape(image_shape), cmap="gray_r")
+            axis.set_title(f"n={sizes.get(cluster, 0)}\nmostly {majority.get(cluster, '-')}")
+        figure.suptitle(title, fontsize=9)
+        figure.tight_layout()
+        _save(figure, output)
+
+
+def scatter_figure(x, clusters, centres, title: str, output: str | os.PathLike):
+    """The points on their first two coordinates, coloured by cluster, centres marked."""
+    with plt.rc_context(STYLE):
+        figure, axis = plt.subplots(figsize=(5, 4.5))
+        axis.scatter(x[:, 0], x[:, 1 % x.shape[1]], c=clusters, s=3, cmap="tab10", alpha=0.6)
+        if len(centres):
+            axis.scatter(
+                centres[:, 0], centres[:, 1 % centres.shape[1]], marker="x", c="black", s=60
+            )
+        axis.set_xlabel("feature 1")
+        axis.set_ylabel("feature 2")
+        axis.set_title(title)
+        figure.tight_layout()
+        _save(figure, output)
+
+
+def _save(figure, output):
+    with atomic_path(output) as temporary:
+        figure.savefig(temporary, format="png", metadata=PNG_METADATA)
+    plt.close(figure)

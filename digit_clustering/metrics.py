@@ -1,0 +1,66 @@
+"""Scores of one clustering against the true digits and in its own feature space.
+
+Noise (cluster -1) counts as a wrong answer in the accuracies, is left out of SSE, and is
+not a cluster in the counts.
+"""
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+NOISE = -1
+
+
+def contingency(truth: np.ndarray, clusters: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Counts of (cluster, true label) over non-noise points, and the cluster ids of its rows."""
+    kept = clusters != NOISE
+    cluster_ids, cluster_rows = np.unique(clusters[kept], return_inverse=True)
+    _, label_columns = np.unique(truth[kept], return_inverse=True)
+    table = np.zeros((len(cluster_ids), label_columns.max(initial=-1) + 1), dtype=np.int64)
+    np.add.at(table, (cluster_rows, label_columns), 1)
+    return table, cluster_ids
+
+
+def hungarian_accuracy(truth: np.ndarray, clusters: np.ndarray) -> float:
+    """Accuracy under the best one-to-one matching of clusters to labels."""
+    table, _ = contingency(truth, clusters)
+    if table.size == 0:
+        return 0.0
+    rows, columns = linear_sum_assignment(table, maximize=True)
+    return float(table[rows, columns].sum() / len(truth))
+
+
+def inferred_label_accuracy(truth: np.ndarray, clusters: np.ndarray) -> float:
+    """Accuracy when every cluster predicts its majority label (k may exceed the labels)."""
+    table, _ = contingency(truth, clusters)
+    return float(table.max(axis=1).sum() / len(truth)) if table.size else 0.0
+
+
+def sse(x: np.ndarray, clusters: np.ndarray) -> float:
+    """Sum of squared distances of every point to its cluster's mean."""
+    total = 0.0
+    for cluster in np.unique(clusters[clusters != NOISE]):
+        members = x[clusters == cluster].astype(np.float64)
+        total += float(((members - members.mean(axis=0)) ** 2).sum())
+    return total
+
+
+def cluster_sizes(clusters: np.ndarray) -> list[int]:
+    _, counts = np.unique(clusters[clusters != NOISE], return_counts=True)
+    return sorted(counts.tolist(), reverse=True)
+
+
+def score(truth: np.ndarray, clusters: np.ndarray, x: np.ndarray) -> dict:
+    """Every metric of one clustering except the silhouette (computed per feature space)."""
+    sizes = cluster_sizes(clusters)
+    return {
+        "n_points": int(len(clusters)),
+        "n_clusters": len(sizes),
+        "cluster_sizes": sizes,
+        "noise_fraction": float(np.mean(clusters == NOISE)),
+        "sse": sse(x, clusters),
+        "ari": float(adjusted_rand_score(truth, clusters)),
+        "nmi": float(normalized_mutual_info_score(truth, clusters)),
+        "accuracy": hungarian_accuracy(truth, clusters),
+        "inferred_accuracy": inferred_label_accuracy(truth, clusters),
+    }

@@ -1,0 +1,66 @@
+"""The HTML report: one self-contained page with the metrics table and every run's figure."""
+
+import base64
+import html
+import os
+
+import pandas as pd
+
+from digit_clustering.atomic import atomic_path
+
+HEADLINE = ["accuracy", "inferred_accuracy", "ari", "nmi", "silhouette", "sse"]
+TABLE_COLUMNS = ["run", "n_points", "n_clusters", *HEADLINE, "fit_seconds"]
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; color: #222; }}
+table {{ border-collapse: collapse; font-size: 0.85rem; }}
+th, td {{ padding: 0.25rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; }}
+th:first-child, td:first-child {{ text-align: left; font-family: monospace; }}
+tr.best td {{ background: #eef6ee; }}
+figure {{ margin: 1.5rem 0; }} figcaption {{ font-family: monospace; font-size: 0.85rem; }}
+img {{ max-width: 100%; }}
+</style></head><body>
+<h1>{title}</h1>
+{summary}
+<h2>Metrics</h2>
+<p>Accuracy matches clusters to digits one-to-one (Hungarian); inferred accuracy lets every
+cluster predict its majority digit. Silhouette is Euclidean in the run's feature space, SSE the
+within-cluster sum of squares there. The full table is in <code>metrics.csv</code>.</p>
+{table}
+<h2>Runs</h2>
+{figures}
+</body></html>
+"""
+
+
+def render(
+    metrics: pd.DataFrame, figures: dict[str, str], dataset: dict, output: str | os.PathLike
+):
+    """Write the report page; `figures` maps run names to PNG paths, embedded in the page."""
+    metrics = metrics.sort_values("accuracy", ascending=False, kind="stable")
+    best = metrics.iloc[0]
+    summary = (
+        f"<p>Dataset <b>{html.escape(dataset['name'])}</b>: {dataset['n_points']:,} points "
+        f"of {dataset['n_features']} values; {len(metrics)} runs. Best accuracy "
+        f"<b>{best['accuracy']:.3f}</b> by <code>{html.escape(best['run'])}</code>.</p>"
+    )
+    table = metrics[[c for c in TABLE_COLUMNS if c in metrics]].to_html(
+        index=False, float_format=lambda value: f"{value:.4g}", border=0
+    )
+    blocks = []
+    for run in metrics["run"]:
+        with open(figures[run], "rb") as handle:
+            encoded = base64.b64encode(handle.read()).decode()
+        blocks.append(
+            f'<figure><img alt="centroids of {html.escape(run)}" '
+            f'src="data:image/png;base64,{encoded}"><figcaption>{html.escape(run)}</figcaption></figure>'
+        )
+    page = PAGE.format(
+        title=f"Clustering {html.escape(dataset['name'])}",
+        summary=summary,
+        table=table,
+        figures="\n".join(blocks),
+    )
+    with atomic_path(output) as temporary:
+        temporary.write_text(page, encoding="utf-8")

@@ -1,0 +1,82 @@
+"""Steps that score runs and gather the scores into one table."""
+
+import json
+import logging
+import time
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from digit_clustering import metrics
+from digit_clustering.atomic import atomic_path
+from digit_clustering.silhouette import silhouettes
+from digit_clustering.tables import (
+    read_clusters,
+    read_parquet,
+    read_points,
+    table_metadata,
+    write_parquet,
+)
+
+log = logging.getLogger(__name__)
+
+
+def silhouette(
+    features_path: str, runs: list[str], labels_paths: list[str], sample_size, seed, output
+):
+    points = read_points(features_path)
+    rows = np.arange(len(points.ids))
+    if sample_size is not None and sample_size < len(rows):
+        rows = np.sort(np.random.default_rng(seed).choice(len(rows), sample_size, replace=False))
+    labelings = [read_clusters(path, points.ids)[rows] for path in labels_paths]
+    started = time.perf_counter()
+    scores = silhouettes(points.x[rows], labelings)
+    log.info(
+        "%d silhouettes over %d points in %.1f s",
+        len(runs),
+        len(rows),
+        time.perf_counter() - started,
+    )
+    table = pa.table(
+        {
+            "run": runs,
+            "silhouette": pa.array(scores, pa.float64()),
+            "silhouette_points": [len(rows)] * len(runs),
+        }
+    )
+    write_parquet(table, output)
+
+
+def evaluate(
+    run: dict,
+    features_path: str,
+    labels_path: str,
+    centres_path: str,
+    silhouette_path: str,
+    output: str,
+):
+    points = read_points(features_path)
+    clusters = read_clusters(labels_path, points.ids)
+    scores = metrics.score(points.labels, clusters, points.x)
+    silhouette_table = read_parquet(silhouette_path).to_pandas().set_index("run")
+    details = table_metadata(read_parquet(centres_path))["details"]
+    row = {
+        "run": run["name"],
+        "method": run["method"],
+        "space": run["space"],
+        "params": json.dumps(run["params"], sort_keys=True),
+        **{f"param_{name}": value for name, value in run["params"].items()},
+        **scores,
+        "silhouette": float(silhouette_table.loc[run["name"], "silhouette"]),
+        "silhouette_points": int(silhouette_table.loc[run["name"], "silhouette_points"]),
+        "fit_seconds": details["fit_seconds"],
+    }
+    write_parquet(pa.Table.from_pylist([row]), output)
+
+
+def aggregate(metrics_paths: list[str], output: str, csv_output: str):
+    frame = pd.concat([read_parquet(path).to_pandas() for path in metrics_paths], ignore_index=True)
+    write_parquet(pa.Table.from_pandas(frame, preserve_index=False), output)
+    with atomic_path(csv_output) as temporary:
+        frame.to_csv(temporary, index=False)

@@ -1,0 +1,30 @@
+"""Steps from the decoded table to a feature space."""
+
+import logging
+
+from digit_clustering import features, preprocess
+from digit_clustering.tables import read_points, write_points
+
+log = logging.getLogger(__name__)
+
+
+def scale(input_path: str, scaling: str, output: str):
+    write_points(preprocess.scale(read_points(input_path), scaling), output)
+
+
+def subsample(input_path: str, settings: dict, output: str):
+    size = settings.get("n", settings.get("fraction"))
+    points = preprocess.subsample(
+        read_points(input_path), size, settings["seed"], settings["stratify"]
+    )
+    log.info("kept %d points", len(points.ids))
+    write_points(points, output)
+
+
+def pca(input_path: str, settings: dict, output: str, model_output: str):
+    projected, model = features.pca(
+        read_points(input_path), settings["n_components"], settings["whiten"], settings["seed"]
+    )
+    log.info("PCA keeps %.3f of the variance", projected.metadata["explained_variance_ratio"])
+    write_points(projected, output)
+    model.write(model_output)

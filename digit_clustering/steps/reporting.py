@@ -1,0 +1,38 @@
+"""Steps that draw the figures and write the report."""
+
+from digit_clustering import features, figures, report
+from digit_clustering.tables import (
+    column_matrix,
+    read_clusters,
+    read_parquet,
+    read_points,
+    table_metadata,
+)
+
+
+def run_figure(
+    run: str, features_path: str, labels_path: str, centres_path: str, model_path, output
+):
+    """Centroid images (mapped back to pixels through PCA) or, for point clouds, a scatter."""
+    points = read_points(features_path)
+    clusters = read_clusters(labels_path, points.ids)
+    centres = column_matrix(read_parquet(centres_path).column("centre"))
+    if points.image_shape is None:
+        figures.scatter_figure(points.x, clusters, centres, run, output)
+        return
+    if model_path:
+        centres = features.PCAModel.read(model_path).inverse_transform(centres)
+    figures.centroid_figure(centres, points.labels, clusters, points.image_shape, run, output)
+
+
+def write_report(
+    metrics_path: str, runs: list[str], figure_paths: list[str], data_path: str, output
+):
+    data = read_parquet(data_path, columns=["id", "x"])
+    dataset = {
+        "name": table_metadata(data).get("dataset", "?"),
+        "n_points": data.num_rows,
+        "n_features": data.schema.field("x").type.list_size,
+    }
+    frame = read_parquet(metrics_path).to_pandas()
+    report.render(frame, dict(zip(runs, figure_paths, strict=True)), dataset, output)

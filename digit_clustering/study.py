@@ -1,0 +1,249 @@
+"""The study a config describes: its feature spaces, its runs, and where each result lives.
+
+Every intermediate path is named by the settings that made it (``key~value`` pairs), so two
+settings coexist on disk and a changed setting is a new path: Snakemake builds exactly the
+missing pieces. Runs are named ``{method}/{space}/{params}/seed~{seed}``.
+"""
+
+import itertools
+from dataclasses import dataclass
+
+from digit_clustering.config_check import ConfigError, check_against_schema, did_you_mean
+from digit_clustering.methods import METHODS
+
+DATASET_SHAPES = {"mnist": (70_000, 784), "digits": (1_797, 64)}
+KEY_SEPARATORS = ("/", ",", "~")
+
+
+def encode(settings: dict) -> str:
+    """``{"n": 500, "seed": 0}`` -> ``"n~500,seed~0"``: a readable, reversible path segment."""
+    return ",".join(f"{name}~{_format(value)}" for name, value in settings.items())
+
+
+def decode(key: str) -> dict:
+    """The inverse of `encode`, with numbers and booleans restored."""
+    settings = {}
+    for pair in key.split(","):
+        name, _, text = pair.partition("~")
+        settings[name] = _parse(text)
+    return settings
+
+
+def _format(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if any(separator in text for separator in KEY_SEPARATORS):
+        raise ConfigError(f"value {text!r} cannot contain any of {' '.join(KEY_SEPARATORS)}")
+    return text
+
+
+def _parse(text: str):
+    if text in ("true", "false"):
+        return text == "true"
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
+def sample_path(dataset: str, scaling: str, sample: str) -> str:
+    """The table of sampled points; the whole scaled table when the sample is ``all``."""
+    if sample == "all":
+        return f"results/{dataset}/scaled/{scaling}.parquet"
+    return f"results/{dataset}/sample/{scaling}/{sample}.parquet"
+
+
+@dataclass(frozen=True)
+class Space:
+    """A named feature space: scaling, then a sample, then a transform (raw or PCA)."""
+
+    name: str
+    scaling: str
+    sample: str
+    transform: str
+
+    @property
+    def is_raw(self) -> bool:
+        return self.transform == "raw"
+
+
+@dataclass(frozen=True)
+class Run:
+    name: str
+    method: str
+    space: str
+    params: dict
+
+    def __hash__(self):
+        return hash(self.name)
+
+
+class Study:
+    """A validated config, as spaces, runs and paths under ``results/{dataset}``."""
+
+    def __init__(self, config: dict, schema: dict):
+        check_against_schema(config, schema)
+        self.config = config
+        self.dataset = config["dataset"]
+        self.method_schemas = schema["properties"]["methods"]["properties"]
+        self.n_points, self.n_features = self._dataset_shape()
+        self.n_sampled = self._sample_size()
+        self.spaces = self._spaces()
+        self.runs = self._runs()
+
+    # -- paths -------------------------------------------------------------------------------
+    @property
+    def root(self) -> str:
+        return f"results/{self.dataset}"
+
+    def features_path(self, space_name: str) -> str:
+        space = self.spaces[space_name]
+        if space.is_raw:
+            return sample_path(self.dataset, space.scaling, space.sample)
+        return (
+            f"{self.root}/features/{space.scaling}/{space.sample}/{space.transform}/points.parquet"
+        )
+
+    def model_path(self, space_name: str) -> str | None:
+        space = self.spaces[space_name]
+        if space.is_raw:
+            return None
+        return (
+            f"{self.root}/features/{space.scaling}/{space.sample}/{space.transform}/model.parquet"
+        )
+
+    def run_path(self, run: Run, name: str) -> str:
+        return f"{self.root}/runs/{run.name}/{name}"
+
+    def runs_in(self, space_name: str) -> list[Run]:
+        return [run for run in self.runs if run.space == space_name]
+
+    def run(self, name: str) -> Run:
+        return self._runs_by_name[name]
+
+    # -- building and checking ---------------------------------------------------------------
+    def _dataset_shape(self) -> tuple[int, int]:
+        if self.dataset == "blobs":
+            blobs = self.config["datasets"]["blobs"]
+            return blobs["n_samples"], blobs["n_features"]
+        return DATASET_SHAPES[self.dataset]
+
+    def _sample_size(self) -> int:
+        size = self.config["subsample"]["size"]
+        if size == "all":
+            return self.n_points
+        if isinstance(size, float):
+            return max(1, round(size * self.n_points))
+        if size > self.n_points:
+            raise ConfigError(
+                f"config key 'subsample.size' is {size}, but {self.dataset} has "
+                f"{self.n_points} points; use at most {self.n_points}, a fraction, or 'all'."
+            )
+        return size
+
+    def _sample_key(self) -> str:
+        sample = self.config["subsample"]
+        if sample["size"] == "all":
+            return "all"
+        amount = "fraction" if isinstance(sample["size"], float) else "n"
+        return encode(
+            {amount: sample["size"], "seed": sample["seed"], "stratify": sample["stratify"]}
+        )
+
+    def _spaces(self) -> dict[str, Space]:
+        declared = self.config["spaces"]
+        selected = self.config["datasets"].get(self.dataset, {}).get("spaces") or list(declared)
+        spaces = {}
+        for name in selected:
+            if name not in declared:
+                raise ConfigError(
+                    f"config key 'datasets.{self.dataset}.spaces' names space {name!r}, which "
+                    f"is not declared under 'spaces' ({', '.join(declared)})."
+                    + did_you_mean(name, declared)
+                )
+            settings = declared[name]
+            if settings["kind"] == "pca":
+                limit = min(self.n_sampled, self.n_features)
+                if settings["n_components"] > limit:
+                    raise ConfigError(
+                        f"config key 'spaces.{name}.n_components' is {settings['n_components']}, "
+                        f"but {self.dataset} ({self.n_sampled} points of {self.n_features} "
+                        f"features) allows at most {limit}."
+                    )
+                transform = "pca~" + encode(
+                    {
+                        "n_components": settings["n_components"],
+                        "whiten": settings.get("whiten", False),
+                        "seed": settings.get("seed", 0),
+                    }
+                ).removeprefix("n_components~")
+            else:
+                transform = "raw"
+            spaces[name] = Space(name, self.config["scale"], self._sample_key(), transform)
+        return spaces
+
+    def _runs(self) -> list[Run]:
+        runs = []
+        for index, entry in enumerate(self.config["runs"]):
+            where = f"runs[{index}]"
+            method = entry["method"]
+            if method not in METHODS or method not in self.method_schemas:
+                raise ConfigError(
+                    f"config key '{where}.method' is {method!r}, which is not a known method; "
+                    f"choose one of {', '.join(sorted(METHODS))}.{did_you_mean(method, METHODS)}"
+                )
+            if entry["space"] not in self.config["spaces"]:
+                raise ConfigError(
+                    f"config key '{where}.space' is {entry['space']!r}, which is not declared "
+                    f"under 'spaces' ({', '.join(self.config['spaces'])})."
+                    + did_you_mean(entry["space"], self.config["spaces"])
+                )
+            if entry["space"] not in self.spaces:
+                continue  # this dataset's study does not use that space
+            runs.extend(self._expand(entry, where))
+        if not runs:
+            raise ConfigError(
+                f"the config's runs expand to no run on {self.dataset}: every run uses a space "
+                f"outside datasets.{self.dataset}.spaces, or a grid is empty."
+            )
+        self._runs_by_name = {}
+        for run in runs:
+            if run.name in self._runs_by_name:
+                raise ConfigError(f"two entries of 'runs' describe the same run {run.name!r}.")
+            self._runs_by_name[run.name] = run
+        return runs
+
+    def _expand(self, entry: dict, where: str) -> list[Run]:
+        method = entry["method"]
+        method_schema = self.method_schemas[method]
+        defaults = self.config["methods"].get(method, {})
+        names = list(entry["grid"])
+        runs = []
+        for values in itertools.product(*(entry["grid"][name] for name in names)):
+            params = {**defaults, **entry["params"], **dict(zip(names, values, strict=True))}
+            check_against_schema(params, method_schema, prefix=(where, "params"))
+            ordered = {name: params[name] for name in method_schema["properties"]}
+            self._check_run_fits_data(ordered, where)
+            runs.append(
+                Run(
+                    self._run_name(method, entry["space"], ordered), method, entry["space"], ordered
+                )
+            )
+        return runs
+
+    def _check_run_fits_data(self, params: dict, where: str) -> None:
+        if params.get("k", 0) > self.n_sampled:
+            raise ConfigError(
+                f"config key '{where}.params.k' is {params['k']}, more clusters than the "
+                f"{self.n_sampled} points of the sample; use at most {self.n_sampled}."
+            )
+
+    @staticmethod
+    def _run_name(method: str, space: str, params: dict) -> str:
+        seed = params.get("seed")
+        rest = {name: value for name, value in params.items() if name != "seed"}
+        name = f"{method}/{space}/{encode(rest) or 'defaults'}"
+        return f"{name}/seed~{seed}" if seed is not None else name

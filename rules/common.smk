@@ -1,0 +1,126 @@
+import yaml
+
+from digit_clustering.download import MNIST_FILES
+from digit_clustering.study import Study, decode, sample_path
+
+
+with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
+    CONFIG_SCHEMA = yaml.safe_load(schema_file)
+
+STUDY = Study(config, CONFIG_SCHEMA)
+validate(config, "../schemas/config.schema.yaml")
+
+
+wildcard_constraints:
+    dataset="mnist|digits|blobs",
+    scaling="none|max|minmax|standard",
+    sample=r"[^/]+",
+    transform=r"pca~[^/]+",
+    mnist_file="|".join(name.removesuffix(".gz") for name in MNIST_FILES),
+
+
+# Mirrors say where a file may be found, not what it is (the MD5 says that): passing them as a
+# param of both `wildcards` and `input` keeps Snakemake from tracking them, so pointing at another
+# mirror never re-downloads a verified file.
+def mnist_mirrors(wildcards, input):
+    mirrors = config["datasets"]["mnist"]["mirrors"]
+    first = config.get("mnist_mirror")
+    return [first, *mirrors] if first else mirrors
+
+
+def blobs_settings(wildcards):
+    return config["datasets"]["blobs"] if wildcards.dataset == "blobs" else None
+
+
+def local_source(wildcards):
+    if wildcards.dataset != "mnist" or config["mnist_source"] == "download":
+        return None
+    return config["mnist_source"]
+
+
+def decode_input(wildcards):
+    if wildcards.dataset != "mnist":
+        return []
+    if config["mnist_source"] != "download":
+        return [config["mnist_source"]]
+    return [f"resources/mnist/{name}" for name in MNIST_FILES]
+
+
+def mnist_idx_files(wildcards):
+    if wildcards.dataset != "mnist" or config["mnist_source"] != "download":
+        return None
+    return {
+        split: [f"resources/mnist/{stem}.gz" for stem in stems]
+        for split, stems in {
+            "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
+            "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
+        }.items()
+    }
+
+
+def run_of(wildcards):
+    return STUDY.run(wildcards.run)
+
+
+def run_method(wildcards):
+    return run_of(wildcards).method
+
+
+def run_params(wildcards):
+    return run_of(wildcards).params
+
+
+def run_features(wildcards):
+    return STUDY.features_path(run_of(wildcards).space)
+
+
+def run_identity(wildcards):
+    run = run_of(wildcards)
+    return {"name": run.name, "method": run.method, "space": run.space, "params": run.params}
+
+
+def space_runs(wildcards):
+    return [run.name for run in STUDY.runs_in(wildcards.space)]
+
+
+def space_labels(wildcards):
+    return [STUDY.run_path(run, "labels.parquet") for run in STUDY.runs_in(wildcards.space)]
+
+
+def space_features(wildcards):
+    return STUDY.features_path(wildcards.space)
+
+
+def run_silhouette(wildcards):
+    return f"{STUDY.root}/silhouette/{run_of(wildcards).space}.parquet"
+
+
+def run_model(wildcards):
+    model = STUDY.model_path(run_of(wildcards).space)
+    return [model] if model else []
+
+
+def all_run_files(name):
+    return [STUDY.run_path(run, name) for run in STUDY.runs]
+
+
+def all_metrics(wildcards):
+    return all_run_files("metrics.parquet")
+
+
+def all_figures(wildcards):
+    return all_run_files("centroids.png")
+
+
+def pca_input(wildcards):
+    return sample_path(wildcards.dataset, wildcards.scaling, wildcards.sample)
+
+
+def sample_settings(wildcards):
+    return decode(wildcards.sample)
+
+
+def pca_settings(wildcards):
+    settings = decode(wildcards.transform)
+    settings["n_components"] = settings.pop("pca")
+    return settings

@@ -1,0 +1,49 @@
+rule run_figure:
+    input:
+        features=run_features,
+        labels="results/{dataset}/runs/{run}/labels.parquet",
+        centres="results/{dataset}/runs/{run}/centres.parquet",
+        model=run_model,
+    output:
+        report(
+            "results/{dataset}/runs/{run}/centroids.png",
+            caption="../report/centroids.rst",
+            category="Centroids",
+            labels={"run": "{run}"},
+        ),
+    log:
+        "logs/{dataset}/runs/{run}/figure.log",
+    benchmark:
+        "benchmarks/{dataset}/runs/{run}/figure.tsv"
+    threads: 1
+    resources:
+        mem_mb=1500,
+        runtime=5,
+    conda:
+        "../envs/pipeline.yaml"
+    script:
+        "../scripts/run_figure.py"
+
+
+rule report:
+    input:
+        metrics="results/{dataset}/metrics.parquet",
+        data="results/{dataset}/data.parquet",
+        figures=all_figures,
+    output:
+        "results/{dataset}/report/index.html",
+    params:
+        runs=[run.name for run in STUDY.runs],
+    log:
+        "logs/{dataset}/report.log",
+    benchmark:
+        "benchmarks/{dataset}/report.tsv"
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    localrule: True
+    conda:
+        "../envs/pipeline.yaml"
+    script:
+        "../scripts/report.py"

@@ -1,0 +1,5 @@
+from digit_clustering.jobs import job
+from digit_clustering.steps.evaluation import aggregate
+
+with job(snakemake.log[0], snakemake.threads):
+    aggregate(list(snakemake.input), snakemake.output.table, snakemake.output.csv)

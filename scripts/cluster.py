@@ -1,0 +1,11 @@
+from digit_clustering.jobs import job
+from digit_clustering.steps.clustering import cluster
+
+with job(snakemake.log[0], snakemake.threads):
+    cluster(
+        snakemake.input[0],
+        snakemake.params.method,
+        snakemake.params.settings,
+        labels_output=snakemake.output.labels,
+        centres_output=snakemake.output.centres,
+    )

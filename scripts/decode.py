@@ -1,0 +1,11 @@
+from digit_clustering.jobs import job
+from digit_clustering.steps.data import decode
+
+with job(snakemake.log[0], snakemake.threads):
+    decode(
+        dataset=snakemake.wildcards.dataset,
+        output=snakemake.output[0],
+        idx_files=snakemake.params.idx_files,
+        local_source=snakemake.params.local_source,
+        blobs=snakemake.params.blobs,
+    )

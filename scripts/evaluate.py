@@ -1,0 +1,12 @@
+from digit_clustering.jobs import job
+from digit_clustering.steps.evaluation import evaluate
+
+with job(snakemake.log[0], snakemake.threads):
+    evaluate(
+        snakemake.params.run,
+        features_path=snakemake.input.features,
+        labels_path=snakemake.input.labels,
+        centres_path=snakemake.input.centres,
+        silhouette_path=snakemake.input.silhouette,
+        output=snakemake.output[0],
+    )

@@ -1,0 +1,10 @@
+from digit_clustering.jobs import job
+from digit_clustering.steps.prepare import pca
+
+with job(snakemake.log[0], snakemake.threads):
+    pca(
+        snakemake.input[0],
+        snakemake.params.settings,
+        output=snakemake.output.points,
+        model_output=snakemake.output.model,
+    )
