@@ -18,5 +18,5 @@ include: "rules/report.smk"
 
 rule all:
     input:
-        f"{STUDY.root}/report/index.html",
+        STUDY.targets(),
     default_target: True

@@ -50,7 +50,7 @@ def sample_size(n_points: int, size: int | float | str) -> int:
 
 
 def subsample(points: Points, size: int | float | str, seed: int, stratify: bool) -> Points:
-    """A seeded sample of the points, in id order, optionally stratified by true label."""
+    """A seeded sample of the points, in their original order, optionally stratified by label."""
     n_points = len(points.ids)
     keep = sample_size(n_points, size)
     if keep == n_points:

@@ -9,7 +9,7 @@ import pandas as pd
 from digit_clustering.atomic import atomic_path
 
 HEADLINE = ["accuracy", "inferred_accuracy", "ari", "nmi", "silhouette", "sse"]
-TABLE_COLUMNS = ["run", "n_points", "n_clusters", *HEADLINE, "fit_seconds"]
+TABLE_COLUMNS = ["run", "n_points", "n_clusters", *HEADLINE]
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <style>

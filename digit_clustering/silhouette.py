@@ -2,37 +2,48 @@
 
 The n x n distance matrix of 70,000 points would take 39 GB, so it is formed in row chunks;
 each chunk is multiplied by the one-hot membership matrices of every clustering at once, which
-gives every point's summed distance to every cluster. Memory stays near `chunk_bytes`.
+gives every point's summed distance to every cluster. Memory stays near threads x chunk_rows x n
+x 4 bytes (140 MB for 70,000 points on two threads).
 """
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 NOISE = -1
 
 
 def silhouettes(
-    x: np.ndarray, labelings: list[np.ndarray], chunk_bytes: int = 256 * 2**20
+    x: np.ndarray, labelings: list[np.ndarray], threads: int = 1, chunk_rows: int = 256
 ) -> list[float]:
     """Mean silhouette (Euclidean) of each labeling of `x`; NaN where it is undefined.
 
-    Noise points (-1) are left out. Matches `sklearn.metrics.silhouette_score`, including its
-    convention that a point alone in its cluster scores 0.
+    Noise points (-1) are left out. Matches `sklearn.metrics.silhouette_score` (to about 1e-6:
+    distances are formed in float32 on centred data, which halves the time), including its
+    convention that a point alone in its cluster scores 0. Row chunks are spread over `threads`
+    workers, each with single-threaded BLAS, so the result does not depend on `threads`.
     """
     x = np.asarray(x, dtype=np.float64)
-    n = len(x)
+    x = (x - x.mean(axis=0)).astype(np.float32)
     memberships = [_one_hot(labels) for labels in labelings]
-    stacked = np.hstack([m for m, _ in memberships]) if memberships else np.zeros((n, 0))
+    stacked = np.hstack([m for m, _ in memberships]).astype(np.float32)
     squared_norms = np.einsum("ij,ij->i", x, x)
-    rows_per_chunk = max(1, chunk_bytes // (8 * max(n, 1)))
-    sums = np.empty_like(stacked)
-    for start in range(0, n, rows_per_chunk):
-        stop = min(start + rows_per_chunk, n)
-        squared = squared_norms[start:stop, None] + squared_norms[None, :]
-        squared -= 2.0 * (x[start:stop] @ x.T)
+    sums = np.empty(stacked.shape, dtype=np.float64)
+
+    def summed_distances(start: int) -> None:
+        stop = min(start + chunk_rows, len(x))
+        squared = x[start:stop] @ x.T
+        squared *= -2.0
+        squared += squared_norms[start:stop, np.newaxis]
+        squared += squared_norms[np.newaxis, :]
         np.maximum(squared, 0.0, out=squared)
         distances = np.sqrt(squared, out=squared)
         distances[np.arange(stop - start), np.arange(start, stop)] = 0.0
         sums[start:stop] = distances @ stacked
+
+    with threadpool_limits(limits=1), ThreadPoolExecutor(max_workers=threads) as pool:
+        list(pool.map(summed_distances, range(0, len(x), chunk_rows)))
     scores, offset = [], 0
     for labels, (membership, sizes) in zip(labelings, memberships, strict=True):
         width = membership.shape[1]

@@ -30,9 +30,14 @@ def mnist_from_idx_files(files: dict[str, tuple[str, str]]) -> Points:
     """Build MNIST from {split: (images path, labels path)}, train first."""
     images, labels, splits = [], [], []
     for split in ("train", "test"):
+        images_path = files[split][0]
         split_images, split_labels = read_idx_pair(*files[split])
+        if split_images.shape[1:] != MNIST_SHAPE:
+            raise SourceError(
+                f"{images_path}: images are {split_images.shape[1:]}, MNIST images are 28 x 28"
+            )
         images.append(split_images)
-        labels.append(split_labels)
+        labels.append(_as_labels(split_labels, files[split][1]))
         splits.append(np.full(len(split_labels), split, dtype=object))
     return _mnist_points(np.concatenate(images), np.concatenate(labels), np.concatenate(splits))
 

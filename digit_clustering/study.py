@@ -13,6 +13,7 @@ from digit_clustering.methods import METHODS
 
 DATASET_SHAPES = {"mnist": (70_000, 784), "digits": (1_797, 64)}
 KEY_SEPARATORS = ("/", ",", "~")
+RUN_FILES = ("labels.parquet", "centres.parquet", "metrics.parquet", "centroids.png")
 
 
 def encode(settings: dict) -> str:
@@ -117,6 +118,20 @@ class Study:
 
     def run_path(self, run: Run, name: str) -> str:
         return f"{self.root}/runs/{run.name}/{name}"
+
+    def silhouette_path(self, space_name: str) -> str:
+        return f"{self.root}/silhouette/{space_name}.parquet"
+
+    def targets(self) -> list[str]:
+        """Every file of the study, so that a deleted intermediate is rebuilt too."""
+        paths = [f"{self.root}/data.parquet", f"{self.root}/report/index.html"]
+        used_spaces = dict.fromkeys(run.space for run in self.runs)
+        for space in used_spaces:
+            paths += [self.features_path(space), self.silhouette_path(space)]
+            paths += [self.model_path(space)] if self.model_path(space) else []
+        for run in self.runs:
+            paths += [self.run_path(run, name) for name in RUN_FILES]
+        return list(dict.fromkeys(paths))
 
     def runs_in(self, space_name: str) -> list[Run]:
         return [run for run in self.runs if run.space == space_name]

@@ -1,6 +1,7 @@
 import yaml
 
 from digit_clustering.download import MNIST_FILES
+from digit_clustering.sources import MNIST_SPLITS
 from digit_clustering.study import Study, decode, sample_path
 
 
@@ -12,7 +13,7 @@ validate(config, "../schemas/config.schema.yaml")
 
 
 wildcard_constraints:
-    dataset="mnist|digits|blobs",
+    dataset=STUDY.dataset,
     scaling="none|max|minmax|standard",
     sample=r"[^/]+",
     transform=r"pca~[^/]+",
@@ -26,6 +27,11 @@ def mnist_mirrors(wildcards, input):
     mirrors = config["datasets"]["mnist"]["mirrors"]
     first = config.get("mnist_mirror")
     return [first, *mirrors] if first else mirrors
+
+
+def payload_md5(wildcards):
+    filename = f"{wildcards.mnist_file}.gz"
+    return config["datasets"]["mnist"]["payload_md5"].get(filename, MNIST_FILES[filename])
 
 
 def blobs_settings(wildcards):
@@ -51,10 +57,7 @@ def mnist_idx_files(wildcards):
         return None
     return {
         split: [f"resources/mnist/{stem}.gz" for stem in stems]
-        for split, stems in {
-            "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
-            "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
-        }.items()
+        for split, stems in MNIST_SPLITS.items()
     }
 
 
@@ -91,8 +94,9 @@ def space_features(wildcards):
     return STUDY.features_path(wildcards.space)
 
 
-def run_silhouette(wildcards):
-    return f"{STUDY.root}/silhouette/{run_of(wildcards).space}.parquet"
+def all_silhouettes(wildcards):
+    used = dict.fromkeys(run.space for run in STUDY.runs)
+    return [STUDY.silhouette_path(space) for space in used]
 
 
 def run_model(wildcards):

@@ -2,7 +2,7 @@ rule download_mnist:
     output:
         "resources/mnist/{mnist_file}.gz",
     params:
-        payload_md5=lambda wildcards: MNIST_FILES[f"{wildcards.mnist_file}.gz"],
+        payload_md5=payload_md5,
         mirrors=mnist_mirrors,
         timeout=config["datasets"]["mnist"]["timeout"],
     log:

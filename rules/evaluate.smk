@@ -27,7 +27,6 @@ rule evaluate:
         features=run_features,
         labels="results/{dataset}/runs/{run}/labels.parquet",
         centres="results/{dataset}/runs/{run}/centres.parquet",
-        silhouette=run_silhouette,
     output:
         "results/{dataset}/runs/{run}/metrics.parquet",
     params:
@@ -48,7 +47,8 @@ rule evaluate:
 
 rule aggregate:
     input:
-        all_metrics,
+        metrics=all_metrics,
+        silhouettes=all_silhouettes,
     output:
         table="results/{dataset}/metrics.parquet",
         csv=report(

@@ -7,6 +7,5 @@ with job(snakemake.log[0], snakemake.threads):
         features_path=snakemake.input.features,
         labels_path=snakemake.input.labels,
         centres_path=snakemake.input.centres,
-        silhouette_path=snakemake.input.silhouette,
         output=snakemake.output[0],
     )

@@ -8,5 +8,6 @@ with job(snakemake.log[0], snakemake.threads):
         labels_paths=list(snakemake.input.labels),
         sample_size=snakemake.params.sample_size,
         seed=snakemake.params.seed,
+        threads=snakemake.threads,
         output=snakemake.output[0],
     )

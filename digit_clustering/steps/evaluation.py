@@ -23,15 +23,22 @@ log = logging.getLogger(__name__)
 
 
 def silhouette(
-    features_path: str, runs: list[str], labels_paths: list[str], sample_size, seed, output
+    features_path: str,
+    runs: list[str],
+    labels_paths: list[str],
+    sample_size: int | None,
+    seed: int,
+    threads: int,
+    output: str,
 ):
+    """The silhouette of every run of one feature space, from one pass over its distances."""
     points = read_points(features_path)
     rows = np.arange(len(points.ids))
     if sample_size is not None and sample_size < len(rows):
         rows = np.sort(np.random.default_rng(seed).choice(len(rows), sample_size, replace=False))
     labelings = [read_clusters(path, points.ids)[rows] for path in labels_paths]
     started = time.perf_counter()
-    scores = silhouettes(points.x[rows], labelings)
+    scores = silhouettes(points.x[rows], labelings, threads)
     log.info(
         "%d silhouettes over %d points in %.1f s",
         len(runs),
@@ -48,18 +55,10 @@ def silhouette(
     write_parquet(table, output)
 
 
-def evaluate(
-    run: dict,
-    features_path: str,
-    labels_path: str,
-    centres_path: str,
-    silhouette_path: str,
-    output: str,
-):
+def evaluate(run: dict, features_path: str, labels_path: str, centres_path: str, output: str):
+    """Every metric of one run except the silhouette, as a one-row table with its identity."""
     points = read_points(features_path)
     clusters = read_clusters(labels_path, points.ids)
-    scores = metrics.score(points.labels, clusters, points.x)
-    silhouette_table = read_parquet(silhouette_path).to_pandas().set_index("run")
     details = table_metadata(read_parquet(centres_path))["details"]
     row = {
         "run": run["name"],
@@ -67,16 +66,19 @@ def evaluate(
         "space": run["space"],
         "params": json.dumps(run["params"], sort_keys=True),
         **{f"param_{name}": value for name, value in run["params"].items()},
-        **scores,
-        "silhouette": float(silhouette_table.loc[run["name"], "silhouette"]),
-        "silhouette_points": int(silhouette_table.loc[run["name"], "silhouette_points"]),
-        "fit_seconds": details["fit_seconds"],
+        **metrics.score(points.labels, clusters, points.x),
+        **{f"fit_{name}": value for name, value in details.items()},
     }
     write_parquet(pa.Table.from_pylist([row]), output)
 
 
-def aggregate(metrics_paths: list[str], output: str, csv_output: str):
+def aggregate(metrics_paths: list[str], silhouette_paths: list[str], output: str, csv_output: str):
+    """One row per run, in the order of the config, with the silhouettes of their spaces."""
     frame = pd.concat([read_parquet(path).to_pandas() for path in metrics_paths], ignore_index=True)
+    silhouettes_by_run = pd.concat(
+        [read_parquet(path).to_pandas() for path in silhouette_paths], ignore_index=True
+    )
+    frame = frame.merge(silhouettes_by_run, on="run", how="left", validate="one_to_one")
     write_parquet(pa.Table.from_pandas(frame, preserve_index=False), output)
     with atomic_path(csv_output) as temporary:
         frame.to_csv(temporary, index=False)

@@ -1,0 +1,153 @@
+"""Fixtures shared by the workflow tests: a workspace, a loopback mirror, a small fake MNIST."""
+
+import functools
+import gzip
+import hashlib
+import http.server
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+REAL_MNIST = REPOSITORY.parent / "shared" / "data" / "mnist"
+
+
+class Workspace:
+    """A working directory for `snakemake` runs with its own config.yaml."""
+
+    def __init__(self, directory: Path, config: dict):
+        self.directory = directory
+        self.config = config
+        self.write_config()
+
+    def write_config(self) -> None:
+        (self.directory / "config.yaml").write_text(yaml.safe_dump(self.config, sort_keys=False))
+
+    def snakemake(self, *arguments: str, check: bool = True) -> subprocess.CompletedProcess:
+        command = [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "--snakefile",
+            str(REPOSITORY / "Snakefile"),
+            "--directory",
+            str(self.directory),
+            "--cores",
+            "2",
+            *arguments,
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+        if check and result.returncode != 0:
+            raise AssertionError(
+                f"snakemake failed:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
+            )
+        return result
+
+    def planned_jobs(self, *arguments: str) -> dict[str, int]:
+        """The jobs a dry run would execute, as {rule: count} (empty when nothing is to do)."""
+        output = self.snakemake("--dry-run", *arguments).stdout
+        if "Job stats:" not in output:
+            return {}
+        table = output.split("Job stats:", 1)[1].split("\n\n", 1)[0]
+        jobs = {}
+        for line in table.splitlines()[3:]:
+            match = re.fullmatch(r"(\S+)\s+(\d+)", line.strip())
+            if match and match.group(1) != "total":
+                jobs[match.group(1)] = int(match.group(2))
+        return jobs
+
+    def path(self, relative: str) -> Path:
+        return self.directory / relative
+
+
+def load_default_config() -> dict:
+    return yaml.safe_load((REPOSITORY / "config.yaml").read_text())
+
+
+def small_study(dataset: str, **overrides) -> dict:
+    """The default study cut down for tests: few initialisations, small PCA, three runs."""
+    config = load_default_config()
+    config["dataset"] = dataset
+    config["spaces"] = {"raw": {"kind": "raw"}, "pca": {"kind": "pca", "n_components": 8}}
+    config["datasets"][dataset]["spaces"] = ["raw", "pca"]
+    config["methods"]["kmeans"].update(n_init=2, max_iter=100)
+    config["runs"] = [
+        {"method": "kmeans", "space": "pca", "grid": {"k": [5, 10]}},
+        {"method": "kmeans", "space": "raw"},
+    ]
+    config.update(overrides)
+    return config
+
+
+@pytest.fixture
+def workspace_factory(tmp_path):
+    def make(config: dict, name: str = "study") -> Workspace:
+        directory = tmp_path / name
+        directory.mkdir()
+        return Workspace(directory, config)
+
+    return make
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *arguments):
+        pass
+
+
+@pytest.fixture
+def serve_directory():
+    """Serve directories over HTTP on 127.0.0.1; stopped when the test ends."""
+    servers = []
+
+    def serve(directory: Path) -> str:
+        handler = functools.partial(QuietHandler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def write_idx(path: Path, array: np.ndarray) -> str:
+    """Write `array` (uint8) as a gzipped IDX file; return the payload's MD5."""
+    header = bytes([0, 0, 0x08, array.ndim]) + b"".join(
+        int(d).to_bytes(4, "big") for d in array.shape
+    )
+    payload = header + array.astype(np.uint8).tobytes()
+    path.write_bytes(gzip.compress(payload, mtime=0))
+    return hashlib.md5(payload).hexdigest()
+
+
+def fake_mnist(directory: Path, n_train: int = 400, n_test: int = 100, seed: int = 0) -> dict:
+    """Ten noisy prototype 'digits' as MNIST IDX files; returns {file name: payload MD5}."""
+    rng = np.random.default_rng(seed)
+    prototypes = rng.integers(0, 256, size=(10, 28, 28))
+    checksums = {}
+    for prefix, count in (("train", n_train), ("t10k", n_test)):
+        labels = np.arange(count) % 10
+        noise = rng.normal(0, 40, size=(count, 28, 28))
+        images = np.clip(prototypes[labels] + noise, 0, 255).astype(np.uint8)
+        checksums[f"{prefix}-images-idx3-ubyte.gz"] = write_idx(
+            directory / f"{prefix}-images-idx3-ubyte.gz", images
+        )
+        checksums[f"{prefix}-labels-idx1-ubyte.gz"] = write_idx(
+            directory / f"{prefix}-labels-idx1-ubyte.gz", labels.astype(np.uint8)
+        )
+    return checksums
+
+
+@pytest.fixture
+def fake_mnist_directory(tmp_path) -> tuple[Path, dict]:
+    directory = tmp_path / "mirror"
+    directory.mkdir()
+    return directory, fake_mnist(directory)

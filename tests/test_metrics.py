@@ -1,0 +1,213 @@
+"""Tests of the clustering scores on hand-computed cases, and of the chunked silhouette."""
+
+import math
+
+import numpy as np
+import pytest
+from sklearn.metrics import silhouette_score
+
+from digit_clustering.metrics import (
+    cluster_sizes,
+    contingency,
+    hungarian_accuracy,
+    inferred_label_accuracy,
+    score,
+    sse,
+)
+from digit_clustering.silhouette import silhouettes
+
+# -- contingency and accuracies --------------------------------------------------------------
+
+
+def test_contingency_on_a_hand_example():
+    truth = np.array([0, 0, 0, 1, 1, 2])
+    clusters = np.array([0, 0, 1, 1, 1, 1])
+    table, ids = contingency(truth, clusters)
+    # cluster 0 holds two 0s; cluster 1 holds one 0, two 1s and one 2
+    np.testing.assert_array_equal(table, [[2, 0, 0], [1, 2, 1]])
+    np.testing.assert_array_equal(ids, [0, 1])
+
+
+def test_contingency_leaves_out_noise_and_keeps_cluster_ids():
+    truth = np.array([3, 3, 5, 5, 9, 9])
+    clusters = np.array([7, 7, -1, 2, 2, -1])
+    table, ids = contingency(truth, clusters)
+    # rows: clusters 2, 7; columns: labels 3, 5, 9 (the labels of non-noise points)
+    np.testing.assert_array_equal(table, [[0, 1, 1], [2, 0, 0]])
+    np.testing.assert_array_equal(ids, [2, 7])
+
+
+def test_accuracies_agree_when_matching_is_one_to_one():
+    truth = np.array([0, 0, 0, 1, 1, 2])
+    clusters = np.array([0, 0, 1, 1, 1, 1])
+    # best matching: cluster 0 -> 0 (2 right), cluster 1 -> 1 (2 right); majorities give the same
+    assert hungarian_accuracy(truth, clusters) == pytest.approx(4 / 6)
+    assert inferred_label_accuracy(truth, clusters) == pytest.approx(4 / 6)
+
+
+def test_hungarian_and_inferred_accuracy_differ_when_clusters_share_a_majority():
+    truth = np.array([0, 0, 0, 0, 1, 2])
+    clusters = np.array([0, 0, 1, 1, 2, 2])
+    # table [[2,0,0],[2,0,0],[0,1,1]]: only one of clusters 0 and 1 may claim label 0, so the
+    # best one-to-one matching gets 2 + 0 + 1 = 3; majorities get 2 + 2 + 1 = 5.
+    assert hungarian_accuracy(truth, clusters) == pytest.approx(3 / 6)
+    assert inferred_label_accuracy(truth, clusters) == pytest.approx(5 / 6)
+
+
+def test_accuracies_with_more_clusters_than_labels():
+    truth = np.array([0, 0, 1, 1, 1])
+    clusters = np.array([0, 1, 2, 3, 3])
+    # hungarian matches two clusters: cluster 0 -> 0 (1), cluster 3 -> 1 (2)
+    assert hungarian_accuracy(truth, clusters) == pytest.approx(3 / 5)
+    assert inferred_label_accuracy(truth, clusters) == pytest.approx(1.0)
+
+
+def test_noise_counts_as_wrong_in_both_accuracies():
+    truth = np.array([0, 0, 1, 1])
+    clusters = np.array([0, -1, 1, -1])
+    assert hungarian_accuracy(truth, clusters) == pytest.approx(2 / 4)
+    assert inferred_label_accuracy(truth, clusters) == pytest.approx(2 / 4)
+
+
+def test_all_noise_scores_zero():
+    truth = np.array([0, 1, 2])
+    clusters = np.array([-1, -1, -1])
+    assert hungarian_accuracy(truth, clusters) == 0.0
+    assert inferred_label_accuracy(truth, clusters) == 0.0
+
+
+def test_accuracy_ignores_cluster_and_label_names():
+    truth = np.array([4, 4, 8, 8, 8])
+    clusters = np.array([1, 1, 0, 0, 0])
+    assert hungarian_accuracy(truth, clusters) == 1.0
+    assert inferred_label_accuracy(truth, clusters) == 1.0
+
+
+# -- SSE and sizes ---------------------------------------------------------------------------
+
+SSE_X = np.array(
+    [
+        [0.0, 0.0],  # cluster 0: mean (1, 1), squared distances 2, 5, 5 -> 12
+        [3.0, 0.0],
+        [0.0, 3.0],
+        [10.0, 10.0],  # cluster 4: mean (10, 11), squared distances 1, 1 -> 2
+        [10.0, 12.0],
+        [5.0, 5.0],  # cluster 2: a single point -> 0
+        [100.0, -100.0],  # noise: left out
+    ]
+)
+SSE_CLUSTERS = np.array([0, 0, 0, 4, 4, 2, -1])
+
+
+def test_sse_is_the_sum_of_squared_distances_to_cluster_means():
+    assert sse(SSE_X, SSE_CLUSTERS) == pytest.approx(14.0)
+
+
+def test_sse_of_float32_input_is_computed_in_float64():
+    assert sse(SSE_X.astype(np.float32), SSE_CLUSTERS) == pytest.approx(14.0, abs=1e-9)
+
+
+def test_cluster_sizes_sorted_descending_without_noise():
+    clusters = np.array([2, 2, 2, 0, 1, 1, -1, -1, -1, -1, 5, 5])
+    assert cluster_sizes(clusters) == [3, 2, 2, 1]
+
+
+def test_score_keys_and_values():
+    truth = np.array([0, 0, 0, 1, 1, 2, 2])
+    scores = score(truth, SSE_CLUSTERS, SSE_X)
+    assert set(scores) == {
+        "n_points",
+        "n_clusters",
+        "cluster_sizes",
+        "noise_fraction",
+        "sse",
+        "ari",
+        "nmi",
+        "accuracy",
+        "inferred_accuracy",
+    }
+    assert scores["n_points"] == 7
+    assert scores["n_clusters"] == 3
+    assert scores["cluster_sizes"] == [3, 2, 1]
+    assert scores["noise_fraction"] == pytest.approx(1 / 7)
+    assert scores["sse"] == pytest.approx(14.0)
+    # clusters 0 -> 0 (3), 4 -> 1 (2), 2 -> 2 (1); the noise point (label 2) is wrong
+    assert scores["accuracy"] == pytest.approx(6 / 7)
+    assert scores["inferred_accuracy"] == pytest.approx(6 / 7)
+    assert all(isinstance(scores[key], float) for key in ("sse", "ari", "nmi", "accuracy"))
+
+
+# -- silhouette ------------------------------------------------------------------------------
+
+RNG = np.random.default_rng(12)
+X = RNG.normal(size=(300, 5))
+X[:100] += 3.0  # some real structure, so scores are not all near 0
+LABELINGS = [
+    (np.arange(300) >= 100).astype(int),
+    RNG.integers(0, 3, 300),
+    RNG.integers(0, 7, 300),
+]
+SINGLETON = RNG.integers(0, 4, 300)
+SINGLETON[42] = 9  # cluster 9 holds one point
+LABELINGS.append(SINGLETON)
+
+
+def test_silhouettes_match_sklearn_for_many_labelings_at_once():
+    scores = silhouettes(X, LABELINGS)
+    expected = [silhouette_score(X, labels) for labels in LABELINGS]
+    assert len(scores) == 4
+    np.testing.assert_allclose(scores, expected, atol=1e-5, rtol=0)
+    assert scores[0] > 0.3  # the separated block is found
+
+
+def test_silhouettes_of_float32_input_match_sklearn():
+    scores = silhouettes(X.astype(np.float32), LABELINGS[:2])
+    expected = [silhouette_score(X, labels) for labels in LABELINGS[:2]]
+    np.testing.assert_allclose(scores, expected, atol=1e-5, rtol=0)
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 64, 256, 1000])
+def test_silhouettes_do_not_depend_on_threads(chunk_rows):
+    one = silhouettes(X, LABELINGS, threads=1, chunk_rows=chunk_rows)
+    two = silhouettes(X, LABELINGS, threads=2, chunk_rows=chunk_rows)
+    assert one == two  # identical floats, not merely close
+
+
+def test_silhouettes_barely_depend_on_chunk_rows():
+    # Float32 products of different shapes may round differently, so only closeness is promised.
+    reference = silhouettes(X, LABELINGS, chunk_rows=300)
+    for chunk_rows in (1, 7, 64, 299):
+        np.testing.assert_allclose(
+            silhouettes(X, LABELINGS, chunk_rows=chunk_rows), reference, atol=1e-7, rtol=0
+        )
+
+
+def test_silhouettes_leave_noise_out():
+    labels = RNG.integers(0, 3, 300)
+    labels[::5] = -1
+    kept = labels != -1
+    (got,) = silhouettes(X, [labels], threads=2, chunk_rows=50)
+    assert got == pytest.approx(silhouette_score(X[kept], labels[kept]), abs=1e-5)
+    # the noise must change the result: scoring -1 as a cluster gives another value
+    assert abs(got - silhouette_score(X, labels)) > 1e-3
+
+
+def test_silhouette_is_nan_for_one_cluster_and_for_one_point_per_cluster():
+    x = X[:10]
+    one_cluster = np.zeros(10, int)
+    one_per_point = np.arange(10)
+    one_cluster_with_noise = np.array([0] * 5 + [-1] * 5)
+    nine_clusters = np.array([0, 0, 1, 2, 3, 4, 5, 6, 7, 8])
+    scores = silhouettes(x, [one_cluster, one_per_point, one_cluster_with_noise, nine_clusters])
+    assert math.isnan(scores[0])
+    assert math.isnan(scores[1])
+    assert math.isnan(scores[2])
+    assert scores[3] == pytest.approx(silhouette_score(x, nine_clusters), abs=1e-5)
+
+
+def test_silhouette_on_a_hand_example():
+    # Points 0, 1 on a line in cluster A, point 4 alone in cluster B.
+    # s(0): a = 1, b = 4 -> 3/4; s(1): a = 1, b = 3 -> 2/3; s(4) = 0 (alone). Mean = 17/36.
+    x = np.array([[0.0], [1.0], [4.0]])
+    (got,) = silhouettes(x, [np.array([0, 0, 1])])
+    assert got == pytest.approx(17 / 36, abs=1e-6)

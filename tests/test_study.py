@@ -1,0 +1,345 @@
+"""Tests of the study a config describes and of the config's error messages."""
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digit_clustering.config_check import ConfigError, check_against_schema, did_you_mean, key_path
+from digit_clustering.study import Study, decode, encode, sample_path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())
+CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text())
+PARAMS = "k~{k},init~k-means++,n_init~10,max_iter~300"
+
+
+def config(**top_level) -> dict:
+    """A deep copy of the default config with some top-level keys replaced."""
+    result = copy.deepcopy(CONFIG)
+    result.update(copy.deepcopy(top_level))
+    return result
+
+
+def study(config_dict: dict) -> Study:
+    return Study(config_dict, copy.deepcopy(SCHEMA))
+
+
+def run_name(space: str, k: int = 10, method: str = "kmeans") -> str:
+    return f"{method}/{space}/{PARAMS.format(k=k)}/seed~0"
+
+
+# -- the default study -----------------------------------------------------------------------
+
+
+def test_default_config_builds_the_expected_runs():
+    built = study(config())
+    assert [run.name for run in built.runs] == [
+        run_name("pca50", 8),
+        run_name("pca50", 10),
+        run_name("pca50", 12),
+        run_name("raw", 10),
+    ]
+    pattern = r"kmeans/(raw|pca50)/k~\d+,init~k-means\+\+,n_init~10,max_iter~300/seed~0"
+    assert all(re.fullmatch(pattern, run.name) for run in built.runs)
+
+
+def test_default_config_runs_carry_their_params():
+    built = study(config())
+    run = built.run(run_name("pca50", 12))
+    assert run.method == "kmeans"
+    assert run.space == "pca50"
+    assert run.params == {"k": 12, "init": "k-means++", "n_init": 10, "max_iter": 300, "seed": 0}
+    assert [r.params["k"] for r in built.runs_in("pca50")] == [8, 10, 12]
+    assert [r.name for r in built.runs_in("raw")] == [run_name("raw")]
+
+
+def test_default_config_spaces_and_paths():
+    built = study(config())
+    assert (built.n_points, built.n_features, built.n_sampled) == (70_000, 784, 70_000)
+    assert built.features_path("raw") == "results/mnist/scaled/max.parquet"
+    assert built.model_path("raw") is None
+    pca_dir = "results/mnist/features/max/all/pca~50,whiten~false,seed~0"
+    assert built.features_path("pca50") == f"{pca_dir}/points.parquet"
+    assert built.model_path("pca50") == f"{pca_dir}/model.parquet"
+    run = built.run(run_name("raw"))
+    assert built.run_path(run, "labels.parquet") == f"results/mnist/runs/{run.name}/labels.parquet"
+
+
+def test_subsample_names_the_sample_path():
+    subsample = {"size": 500, "seed": 3, "stratify": True}
+    built = study(config(dataset="digits", subsample=subsample))
+    assert built.n_sampled == 500
+    assert built.features_path("raw") == (
+        "results/digits/sample/max/n~500,seed~3,stratify~true.parquet"
+    )
+    fraction = study(config(dataset="digits", subsample={"size": 0.5}))
+    assert fraction.n_sampled == 898  # round(0.5 * 1797), half to even
+    assert fraction.spaces["raw"].sample == "fraction~0.5,seed~0,stratify~false"
+    assert sample_path("mnist", "none", "all") == "results/mnist/scaled/none.parquet"
+
+
+def test_blobs_shape_comes_from_its_settings():
+    built = study(config(dataset="blobs"))
+    assert (built.n_points, built.n_features) == (5000, 3)
+    assert list(built.spaces) == ["raw"]
+    assert [run.name for run in built.runs] == [run_name("raw")]
+
+
+# -- encode / decode -------------------------------------------------------------------------
+
+
+def test_encode_decode_round_trip():
+    settings = {"n": 500, "fraction": 0.25, "tiny": 1e-05, "whole": 2.0, "on": True, "off": False}
+    settings["init"] = "k-means++"
+    key = encode(settings)
+    assert key == "n~500,fraction~0.25,tiny~1e-05,whole~2.0,on~true,off~false,init~k-means++"
+    decoded = decode(key)
+    assert decoded == settings
+    assert [type(v) for v in decoded.values()] == [int, float, float, float, bool, bool, str]
+
+
+@pytest.mark.parametrize("value", ["a/b", "a,b", "a~b"])
+def test_encode_rejects_separators_in_values(value):
+    with pytest.raises(ConfigError, match=f"value {re.escape(repr(value))} cannot contain"):
+        encode({"name": value})
+
+
+# -- schema errors ---------------------------------------------------------------------------
+
+
+def test_unknown_top_level_key_suggests_the_right_one():
+    broken = config(sclae="max")
+    with pytest.raises(ConfigError, match=r"unknown key\(s\) 'sclae'\. Did you mean 'scale'\?"):
+        study(broken)
+
+
+def test_unknown_key_inside_a_run():
+    broken = config()
+    broken["runs"][0]["parms"] = {"k": 3}
+    message = r"config key 'runs\[0\]' has unknown key\(s\) 'parms'\. Did you mean 'params'\?"
+    with pytest.raises(ConfigError, match=message):
+        study(broken)
+
+
+def test_unknown_method_parameter_in_a_run():
+    broken = config()
+    broken["runs"][1]["params"] = {"kk": 3}
+    with pytest.raises(ConfigError, match=r"'runs\[1\]\.params' has unknown key\(s\) 'kk'"):
+        study(broken)
+
+
+def test_wrong_type_names_the_key_and_what_is_allowed():
+    broken = config(subsample={"size": "lots"})
+    message = r"config key 'subsample\.size' is 'lots'.*Allowed: 'all', a number of points"
+    with pytest.raises(ConfigError, match=message):
+        study(broken)
+
+
+def test_k_below_two_in_methods():
+    broken = config()
+    broken["methods"]["kmeans"]["k"] = 1
+    with pytest.raises(ConfigError, match=r"config key 'methods\.kmeans\.k' is 1: .*minimum of 2"):
+        study(broken)
+
+
+def test_k_below_two_in_a_run_grid():
+    broken = config()
+    broken["runs"][0]["grid"] = {"k": [3, 1]}
+    with pytest.raises(ConfigError, match=r"config key 'runs\[0\]\.params\.k' is 1: .*minimum"):
+        study(broken)
+
+
+def test_every_violation_is_listed():
+    broken = config(scale="log", dataset="digitz")
+    with pytest.raises(ConfigError) as info:
+        study(broken)
+    lines = str(info.value).splitlines()
+    assert lines[0] == "invalid config:"
+    assert len(lines) == 3
+    assert "'dataset' is 'digitz'" in lines[1]
+    assert "Did you mean 'digits'?" in lines[1]
+    assert "'scale' is 'log'" in lines[2]
+
+
+def test_unknown_dataset_suggests_the_right_one():
+    broken = config(dataset="mnsit")
+    message = r"'dataset' is 'mnsit', which is not allowed; choose one of mnist, digits, blobs\."
+    with pytest.raises(ConfigError, match=message + r" Did you mean 'mnist'\?"):
+        study(broken)
+
+
+def test_missing_required_key():
+    broken = config()
+    del broken["runs"]
+    with pytest.raises(ConfigError, match="missing a required key: 'runs' is a required property"):
+        study(broken)
+
+
+def test_raw_space_takes_no_settings():
+    broken = config()
+    broken["spaces"]["raw"]["n_components"] = 5
+    with pytest.raises(ConfigError, match="a raw space takes no setting but 'kind'"):
+        study(broken)
+
+
+# -- checks against the data -----------------------------------------------------------------
+
+
+def test_n_components_above_digits_features_names_the_key_and_limit():
+    broken = config(dataset="digits")
+    broken["spaces"]["pca50"]["n_components"] = 65
+    message = r"'spaces\.pca50\.n_components' is 65, .*allows at most 64\."
+    with pytest.raises(ConfigError, match=message):
+        study(broken)
+    broken["spaces"]["pca50"]["n_components"] = 64
+    assert study(broken).spaces["pca50"].transform == "pca~64,whiten~false,seed~0"
+
+
+def test_n_components_limited_by_the_sample_size():
+    broken = config(dataset="digits", subsample={"size": 20})
+    with pytest.raises(ConfigError, match=r"'spaces\.pca50\.n_components' is 50.*at most 20\."):
+        study(broken)
+
+
+def test_subsample_larger_than_the_dataset():
+    broken = config(dataset="digits", subsample={"size": 1798})
+    message = r"'subsample\.size' is 1798, but digits has 1797 points; use at most 1797"
+    with pytest.raises(ConfigError, match=message):
+        study(broken)
+    assert study(config(dataset="digits", subsample={"size": 1797})).n_sampled == 1797
+
+
+def test_k_above_the_sample_size():
+    broken = config(dataset="digits", subsample={"size": 20})
+    broken["datasets"]["digits"]["spaces"] = ["raw"]
+    broken["runs"] = [{"method": "kmeans", "space": "raw", "grid": {"k": [20, 21]}}]
+    message = r"'runs\[0\]\.params\.k' is 21, more clusters than the 20 points"
+    with pytest.raises(ConfigError, match=message):
+        study(broken)
+
+
+def test_unknown_method_in_a_run():
+    broken = config()
+    broken["runs"][1]["method"] = "kmeens"
+    message = r"'runs\[1\]\.method' is 'kmeens', which is not a known method.*Did you mean 'kmeans'"
+    with pytest.raises(ConfigError, match=message):
+        study(broken)
+
+
+def test_run_naming_an_undeclared_space():
+    broken = config()
+    broken["runs"][1]["space"] = "rwa"
+    message = r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' \(raw, pca50\)"
+    with pytest.raises(ConfigError, match=message + r"\. Did you mean 'raw'\?"):
+        study(broken)
+
+
+def test_dataset_selecting_an_undeclared_space():
+    broken = config()
+    broken["datasets"]["digits"]["spaces"] = ["raw", "pca05"]
+    broken["dataset"] = "digits"
+    with pytest.raises(ConfigError, match=r"'datasets\.digits\.spaces' names space 'pca05'"):
+        study(broken)
+
+
+def test_two_entries_expanding_to_the_same_run():
+    broken = config()
+    broken["runs"].append({"method": "kmeans", "space": "raw", "params": {"k": 10}})
+    message = f"two entries of 'runs' describe the same run '{re.escape(run_name('raw'))}'"
+    with pytest.raises(ConfigError, match=message):
+        study(broken)
+
+
+def test_grid_over_k_expands_to_one_run_per_value():
+    changed = config()
+    changed["runs"] = [{"method": "kmeans", "space": "raw", "grid": {"k": [2, 5, 20, 3]}}]
+    assert [run.name for run in study(changed).runs] == [
+        run_name("raw", 2),
+        run_name("raw", 5),
+        run_name("raw", 20),
+        run_name("raw", 3),
+    ]
+
+
+def test_grid_over_two_keys_expands_to_their_product():
+    changed = config()
+    changed["runs"] = [
+        {"method": "kmeans", "space": "raw", "grid": {"k": [2, 3], "seed": [0, 1]}},
+    ]
+    names = [run.name for run in study(changed).runs]
+    assert names == [
+        "kmeans/raw/k~2,init~k-means++,n_init~10,max_iter~300/seed~0",
+        "kmeans/raw/k~2,init~k-means++,n_init~10,max_iter~300/seed~1",
+        "kmeans/raw/k~3,init~k-means++,n_init~10,max_iter~300/seed~0",
+        "kmeans/raw/k~3,init~k-means++,n_init~10,max_iter~300/seed~1",
+    ]
+
+
+def test_run_params_override_method_defaults_and_grid_overrides_params():
+    changed = config()
+    changed["methods"]["kmeans"]["n_init"] = 3
+    changed["runs"] = [
+        {"method": "kmeans", "space": "raw", "params": {"k": 4, "init": "random"}},
+        {"method": "kmeans", "space": "raw", "params": {"k": 4}, "grid": {"k": [6]}},
+    ]
+    assert [run.name for run in study(changed).runs] == [
+        "kmeans/raw/k~4,init~random,n_init~3,max_iter~300/seed~0",
+        "kmeans/raw/k~6,init~k-means++,n_init~3,max_iter~300/seed~0",
+    ]
+
+
+def test_defaults_are_filled_in():
+    minimal = {"dataset": "digits", "spaces": {"raw": {"kind": "raw"}}}
+    minimal["runs"] = [{"method": "kmeans", "space": "raw"}]
+    built = study(minimal)
+    assert built.config["methods"] == {
+        "kmeans": {"k": 10, "init": "k-means++", "n_init": 10, "max_iter": 300, "seed": 0}
+    }
+    assert built.config["evaluation"] == {"silhouette_sample": None, "seed": 0}
+    assert built.config["scale"] == "max"
+    assert built.config["subsample"] == {"size": "all", "seed": 0, "stratify": False}
+    assert built.config["mnist_source"] == "download"
+    assert built.config["runs"][0]["params"] == {}
+    assert built.config["runs"][0]["grid"] == {}
+    assert [run.name for run in built.runs] == [run_name("raw")]
+
+
+def test_dataset_spaces_excluding_every_run_space_expand_to_nothing():
+    broken = config(dataset="digits")
+    broken["datasets"]["digits"]["spaces"] = ["raw"]
+    broken["runs"] = [{"method": "kmeans", "space": "pca50"}]
+    with pytest.raises(ConfigError, match="runs expand to no run on digits"):
+        study(broken)
+
+
+def test_dataset_spaces_select_the_runs():
+    changed = config(dataset="digits")
+    changed["datasets"]["digits"]["spaces"] = ["pca50"]
+    built = study(changed)
+    assert list(built.spaces) == ["pca50"]
+    assert [run.params["k"] for run in built.runs] == [8, 10, 12]
+
+
+# -- config_check helpers --------------------------------------------------------------------
+
+
+def test_key_path_formats_names_and_indexes():
+    assert key_path(["runs", 2, "params", "k"]) == "runs[2].params.k"
+    assert key_path([]) == "(top level)"
+
+
+def test_did_you_mean():
+    assert did_you_mean("kmeens", ["kmeans", "dbscan"]) == " Did you mean 'kmeans'?"
+    assert did_you_mean("zzzz", ["kmeans"]) == ""
+
+
+def test_check_against_schema_prefixes_paths():
+    method_schema = SCHEMA["properties"]["methods"]["properties"]["kmeans"]
+    params = {"k": 3}
+    check_against_schema(params, method_schema)
+    assert params == {"k": 3, "init": "k-means++", "n_init": 10, "max_iter": 300, "seed": 0}
+    with pytest.raises(ConfigError, match=r"'runs\[4\]\.params\.init' is 'kmeans', which is not"):
+        check_against_schema({"init": "kmeans"}, method_schema, prefix=("runs[4]", "params"))

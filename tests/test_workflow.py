@@ -1,0 +1,212 @@
+"""Real `snakemake` runs on small data: the whole spine, its caching, and its failures."""
+
+import copy
+import filecmp
+import re
+
+import pandas as pd
+import pytest
+from conftest import REAL_MNIST, Workspace, small_study
+
+SPINE_RULES = {"decode", "scale", "pca"}
+EXPECTED_COLUMNS = {"run", "method", "space", "param_k", "silhouette", "sse", "ari", "nmi"}
+
+
+@pytest.fixture(scope="module")
+def digits_study(tmp_path_factory) -> Workspace:
+    """The digits study built once; tests below change it only through dry runs."""
+    workspace = Workspace(tmp_path_factory.mktemp("digits"), small_study("digits"))
+    workspace.snakemake()
+    return workspace
+
+
+def test_digits_study_builds_the_report_and_every_metric(digits_study):
+    metrics = pd.read_csv(digits_study.path("results/digits/metrics.csv"))
+    assert len(metrics) == 3
+    assert EXPECTED_COLUMNS | {"accuracy", "inferred_accuracy"} <= set(metrics.columns)
+    assert metrics["accuracy"].between(0.4, 1).all(), metrics["accuracy"]
+    assert metrics.loc[metrics["param_k"] == 10, "accuracy"].min() > 0.6
+    assert metrics["silhouette"].between(0, 1).all()
+    assert (metrics["n_points"] == 1797).all()
+    page = digits_study.path("results/digits/report/index.html").read_text()
+    assert page.count("data:image/png;base64,") == 3
+    assert "kmeans/pca/k~10,init~k-means++,n_init~2,max_iter~100/seed~0" in page
+
+
+def test_second_run_with_nothing_changed_runs_nothing(digits_study):
+    assert digits_study.planned_jobs() == {}
+
+
+def test_changing_a_kmeans_setting_reruns_only_that_run_and_what_gathers_it(digits_study):
+    config = copy.deepcopy(digits_study.config)
+    config["runs"][1]["params"] = {"init": "random"}
+    planned = dry_run_with(digits_study, config)
+    assert planned == {
+        "cluster": 1,
+        "evaluate": 1,
+        "run_figure": 1,
+        "silhouette": 1,
+        "aggregate": 1,
+        "report": 1,
+        "all": 1,
+    }
+
+
+def test_changing_pca_components_reruns_that_space_only(digits_study):
+    config = copy.deepcopy(digits_study.config)
+    config["spaces"]["pca"]["n_components"] = 6
+    planned = dry_run_with(digits_study, config)
+    assert planned["pca"] == 1
+    assert planned["cluster"] == 2  # the two runs in the PCA space, not the raw one
+    assert planned["silhouette"] == 1
+    assert not {"decode", "scale"} & set(planned)
+
+
+def test_adding_a_run_adds_only_its_jobs(digits_study):
+    config = copy.deepcopy(digits_study.config)
+    config["runs"][0]["grid"]["k"].append(12)
+    planned = dry_run_with(digits_study, config)
+    assert planned == {
+        "cluster": 1,
+        "evaluate": 1,
+        "run_figure": 1,
+        "silhouette": 1,
+        "aggregate": 1,
+        "report": 1,
+        "all": 1,
+    }
+
+
+def test_deleting_an_intermediate_rebuilds_it_and_its_dependents(digits_study):
+    scaled = digits_study.path("results/digits/scaled/max.parquet")
+    kept = scaled.read_bytes()
+    scaled.unlink()
+    try:
+        planned = digits_study.planned_jobs()
+        assert planned["scale"] == 1 and planned["pca"] == 1 and planned["cluster"] == 3
+        assert planned["report"] == 1 and "decode" not in planned
+    finally:
+        scaled.write_bytes(kept)
+
+
+def test_a_changed_setting_really_reruns_only_its_jobs(digits_study, tmp_path):
+    data = digits_study.path("results/digits/data.parquet")
+    before = data.stat().st_mtime_ns
+    config = copy.deepcopy(digits_study.config)
+    config["runs"][0]["grid"]["k"] = [5, 10, 7]
+    digits_study.config = config
+    digits_study.write_config()
+    result = digits_study.snakemake()
+    assert "cluster" in result.stderr
+    assert data.stat().st_mtime_ns == before
+    executed = re.findall(r"^(?:local)?rule (\w+):$", result.stderr, flags=re.MULTILINE)
+    assert sorted(executed) == sorted(
+        ["cluster", "evaluate", "run_figure", "silhouette", "aggregate", "report", "all"]
+    )
+    assert len(pd.read_csv(digits_study.path("results/digits/metrics.csv"))) == 4
+
+
+def dry_run_with(workspace: Workspace, config: dict) -> dict[str, int]:
+    original = workspace.config
+    workspace.config = config
+    workspace.write_config()
+    try:
+        return workspace.planned_jobs()
+    finally:
+        workspace.config = original
+        workspace.write_config()
+
+
+def test_rebuilding_from_scratch_gives_byte_identical_outputs(workspace_factory):
+    config = small_study("digits")
+    config["runs"] = config["runs"][:1]
+    first, second = workspace_factory(config, "first"), workspace_factory(config, "second")
+    first.snakemake()
+    second.snakemake()
+    outputs = sorted(
+        p.relative_to(first.directory) for p in first.path("results").rglob("*") if p.is_file()
+    )
+    assert len(outputs) > 10
+    for relative in outputs:
+        assert filecmp.cmp(
+            first.directory / relative, second.directory / relative, shallow=False
+        ), relative
+
+
+def test_blobs_study_runs_offline(workspace_factory):
+    config = small_study("blobs")
+    config["datasets"]["blobs"].update(n_samples=700, spaces=["raw"])
+    config["runs"] = [{"method": "kmeans", "space": "raw", "grid": {"k": [7]}}]
+    workspace = workspace_factory(config)
+    workspace.snakemake()
+    metrics = pd.read_csv(workspace.path("results/blobs/metrics.csv"))
+    assert metrics.loc[0, "n_points"] == 700 and metrics.loc[0, "n_clusters"] == 7
+    assert workspace.path("results/blobs/report/index.html").exists()
+
+
+def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
+    workspace_factory, fake_mnist_directory, serve_directory, tmp_path
+):
+    directory, checksums = fake_mnist_directory
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    config = small_study("mnist")
+    config["datasets"]["mnist"].update(payload_md5=checksums, timeout=5)
+    config["datasets"]["mnist"]["mirrors"] = [serve_directory(empty), serve_directory(directory)]
+    workspace = workspace_factory(config)
+    workspace.snakemake()
+    for name in checksums:
+        assert filecmp.cmp(
+            workspace.path(f"resources/mnist/{name}"), directory / name, shallow=False
+        )
+    metrics = pd.read_csv(workspace.path("results/mnist/metrics.csv"))
+    assert (metrics["n_points"] == 500).all()
+    assert metrics["accuracy"].max() > 0.9  # ten well-separated prototypes
+    log = workspace.path("logs/download/train-images-idx3-ubyte.log").read_text()
+    assert "HTTP 404" in log
+
+
+def test_every_mirror_failing_stops_with_the_sources_and_leaves_nothing(
+    workspace_factory, serve_directory, tmp_path
+):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    config = small_study("mnist")
+    config["datasets"]["mnist"]["mirrors"] = [serve_directory(empty), str(empty)]
+    workspace = workspace_factory(config)
+    result = workspace.snakemake(check=False)
+    assert result.returncode != 0
+    log = workspace.path("logs/download/train-labels-idx1-ubyte.log").read_text()
+    assert "could not fetch train-labels-idx1-ubyte.gz from any of 2 mirrors" in log
+    assert "HTTP 404" in log and "no such file" in log and "mnist_mirror" in log
+    leftovers = (
+        list(workspace.path("resources").rglob("*")) if workspace.path("resources").exists() else []
+    )
+    assert [p for p in leftovers if p.is_file()] == []
+
+
+def test_an_invalid_config_fails_before_any_job(workspace_factory):
+    config = small_study("digits")
+    config["methods"]["kmeans"]["k"] = 1
+    workspace = workspace_factory(config)
+    result = workspace.snakemake(check=False)
+    assert result.returncode != 0
+    assert "methods.kmeans.k" in result.stderr and "minimum of 2" in result.stderr
+    assert not workspace.path("results").exists()
+
+
+@pytest.mark.skipif(not REAL_MNIST.is_dir(), reason="real MNIST is not beside the repository")
+def test_real_mnist_from_a_loopback_mirror(workspace_factory, serve_directory):
+    config = small_study("mnist", mnist_mirror=serve_directory(REAL_MNIST))
+    config["subsample"] = {"size": 3000, "seed": 0, "stratify": True}
+    config["spaces"]["pca"]["n_components"] = 30
+    config["runs"] = [{"method": "kmeans", "space": "pca"}]
+    workspace = workspace_factory(config)
+    workspace.snakemake()
+    data = pd.read_parquet(
+        workspace.path("results/mnist/data.parquet"), columns=["id", "split", "label"]
+    )
+    assert len(data) == 70_000 and (data["split"] == "train").sum() == 60_000
+    metrics = pd.read_csv(workspace.path("results/mnist/metrics.csv"))
+    assert metrics.loc[0, "n_points"] == 3000
+    assert 0.4 < metrics.loc[0, "accuracy"] < 0.8
