@@ -17,6 +17,6 @@ include: "rules/report.smk"
 
 
 rule all:
+    default_target: True
     input:
         STUDY.targets(),
-    default_target: True

@@ -76,8 +76,9 @@ def read_parquet(path: str | os.PathLike, columns: list[str] | None = None) -> p
         ) from error
 
 
-def table_metadata(table: pa.Table) -> dict:
-    raw = (table.schema.metadata or {}).get(METADATA_KEY)
+def table_metadata(table: pa.Table | pa.Schema) -> dict:
+    schema = table if isinstance(table, pa.Schema) else table.schema
+    raw = (schema.metadata or {}).get(METADATA_KEY)
     return json.loads(raw) if raw else {}
 
 

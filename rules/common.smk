@@ -4,7 +4,6 @@ from digit_clustering.download import MNIST_FILES
 from digit_clustering.sources import MNIST_SPLITS
 from digit_clustering.study import Study, decode, sample_path
 
-
 with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
     CONFIG_SCHEMA = yaml.safe_load(schema_file)
 

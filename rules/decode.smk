@@ -3,19 +3,19 @@ rule decode:
         decode_input,
     output:
         "results/{dataset}/data.parquet",
-    params:
-        idx_files=mnist_idx_files,
-        local_source=local_source,
-        blobs=blobs_settings,
     log:
         "logs/{dataset}/decode.log",
     benchmark:
         "benchmarks/{dataset}/decode.tsv"
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=10,
     conda:
         "../envs/pipeline.yaml"
+    threads: 1
+    resources:
+        mem_mb=1200,
+        runtime=10,
+    params:
+        idx_files=mnist_idx_files,
+        local_source=local_source,
+        blobs=blobs_settings,
     script:
         "../scripts/decode.py"

@@ -4,20 +4,20 @@ rule silhouette:
         labels=space_labels,
     output:
         "results/{dataset}/silhouette/{space}.parquet",
-    params:
-        runs=space_runs,
-        sample_size=config["evaluation"]["silhouette_sample"],
-        seed=config["evaluation"]["seed"],
     log:
         "logs/{dataset}/silhouette/{space}.log",
     benchmark:
         "benchmarks/{dataset}/silhouette/{space}.tsv"
-    threads: 2
-    resources:
-        mem_mb=3000,
-        runtime=60,
     conda:
         "../envs/pipeline.yaml"
+    threads: 4
+    resources:
+        mem_mb=2500,
+        runtime=60,
+    params:
+        runs=space_runs,
+        sample_size=config["evaluation"]["silhouette_sample"],
+        seed=config["evaluation"]["seed"],
     script:
         "../scripts/silhouette.py"
 
@@ -29,18 +29,18 @@ rule evaluate:
         centres="results/{dataset}/runs/{run}/centres.parquet",
     output:
         "results/{dataset}/runs/{run}/metrics.parquet",
-    params:
-        run=run_identity,
     log:
         "logs/{dataset}/runs/{run}/evaluate.log",
     benchmark:
         "benchmarks/{dataset}/runs/{run}/evaluate.tsv"
-    threads: 1
-    resources:
-        mem_mb=1500,
-        runtime=10,
     conda:
         "../envs/pipeline.yaml"
+    threads: 1
+    resources:
+        mem_mb=1600,
+        runtime=10,
+    params:
+        run=run_identity,
     script:
         "../scripts/evaluate.py"
 
@@ -60,11 +60,11 @@ rule aggregate:
         "logs/{dataset}/aggregate.log",
     benchmark:
         "benchmarks/{dataset}/aggregate.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     threads: 1
     resources:
         mem_mb=500,
         runtime=5,
-    conda:
-        "../envs/pipeline.yaml"
     script:
         "../scripts/aggregate.py"

@@ -7,12 +7,12 @@ rule scale:
         "logs/{dataset}/scale/{scaling}.log",
     benchmark:
         "benchmarks/{dataset}/scale/{scaling}.tsv"
-    threads: 1
-    resources:
-        mem_mb=1500,
-        runtime=10,
     conda:
         "../envs/pipeline.yaml"
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=10,
     script:
         "../scripts/scale.py"
 
@@ -22,17 +22,17 @@ rule subsample:
         "results/{dataset}/scaled/{scaling}.parquet",
     output:
         "results/{dataset}/sample/{scaling}/{sample}.parquet",
-    params:
-        settings=sample_settings,
     log:
         "logs/{dataset}/subsample/{scaling}/{sample}.log",
     benchmark:
         "benchmarks/{dataset}/subsample/{scaling}/{sample}.tsv"
-    threads: 1
-    resources:
-        mem_mb=1500,
-        runtime=10,
     conda:
         "../envs/pipeline.yaml"
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=10,
+    params:
+        settings=sample_settings,
     script:
         "../scripts/subsample.py"

@@ -15,12 +15,12 @@ rule run_figure:
         "logs/{dataset}/runs/{run}/figure.log",
     benchmark:
         "benchmarks/{dataset}/runs/{run}/figure.tsv"
+    conda:
+        "../envs/pipeline.yaml"
     threads: 1
     resources:
         mem_mb=1500,
         runtime=5,
-    conda:
-        "../envs/pipeline.yaml"
     script:
         "../scripts/run_figure.py"
 
@@ -32,18 +32,18 @@ rule report:
         figures=all_figures,
     output:
         "results/{dataset}/report/index.html",
-    params:
-        runs=[run.name for run in STUDY.runs],
     log:
         "logs/{dataset}/report.log",
     benchmark:
         "benchmarks/{dataset}/report.tsv"
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=5,
     localrule: True
     conda:
         "../envs/pipeline.yaml"
+    threads: 1
+    resources:
+        mem_mb=600,
+        runtime=5,
+    params:
+        runs=[run.name for run in STUDY.runs],
     script:
         "../scripts/report.py"

@@ -80,5 +80,8 @@ def aggregate(metrics_paths: list[str], silhouette_paths: list[str], output: str
     )
     frame = frame.merge(silhouettes_by_run, on="run", how="left", validate="one_to_one")
     write_parquet(pa.Table.from_pandas(frame, preserve_index=False), output)
+    readable = frame.assign(
+        cluster_sizes=frame["cluster_sizes"].map(lambda s: " ".join(map(str, s)))
+    )
     with atomic_path(csv_output) as temporary:
-        frame.to_csv(temporary, index=False)
+        readable.to_csv(temporary, index=False)

@@ -1,5 +1,7 @@
 """Steps that draw the figures and write the report."""
 
+import pyarrow.parquet as pq
+
 from digit_clustering import features, figures, report
 from digit_clustering.tables import (
     column_matrix,
@@ -28,11 +30,11 @@ def run_figure(
 def write_report(
     metrics_path: str, runs: list[str], figure_paths: list[str], data_path: str, output
 ):
-    data = read_parquet(data_path, columns=["id", "x"])
+    data = pq.ParquetFile(data_path)
     dataset = {
-        "name": table_metadata(data).get("dataset", "?"),
-        "n_points": data.num_rows,
-        "n_features": data.schema.field("x").type.list_size,
+        "name": table_metadata(data.schema_arrow).get("dataset", "?"),
+        "n_points": data.metadata.num_rows,
+        "n_features": data.schema_arrow.field("x").type.list_size,
     }
     frame = read_parquet(metrics_path).to_pandas()
     report.render(frame, dict(zip(runs, figure_paths, strict=True)), dataset, output)
