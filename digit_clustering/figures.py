@@ -28,7 +28,11 @@ def centroid_figure(centres, truth, clusters, image_shape, title: str, output: s
     rows = math.ceil(k / columns)
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(
-            rows, columns, figsize=(1.3 * columns, 1.5 * rows + 0.4), squeeze=False
+            rows,
+            columns,
+            figsize=(1.3 * columns, 1.8 * rows + 0.4),
+            squeeze=False,
+            layout="constrained",
         )
         for cluster, axis in enumerate(axes.flat):
             axis.set_axis_off()
@@ -37,14 +41,13 @@ def centroid_figure(centres, truth, clusters, image_shape, title: str, output: s
             axis.imshow(centres[cluster].reshape(image_shape), cmap="gray_r")
             axis.set_title(f"n={sizes.get(cluster, 0)}\nmostly {majority.get(cluster, '-')}")
         figure.suptitle(title, fontsize=9)
-        figure.tight_layout()
         _save(figure, output)
 
 
 def scatter_figure(x, clusters, centres, title: str, output: str | os.PathLike):
     """The points on their first two coordinates, coloured by cluster, centres marked."""
     with plt.rc_context(STYLE):
-        figure, axis = plt.subplots(figsize=(5, 4.5))
+        figure, axis = plt.subplots(figsize=(5, 4.5), layout="constrained")
         axis.scatter(x[:, 0], x[:, 1 % x.shape[1]], c=clusters, s=3, cmap="tab10", alpha=0.6)
         if len(centres):
             axis.scatter(
@@ -53,7 +56,6 @@ def scatter_figure(x, clusters, centres, title: str, output: str | os.PathLike):
         axis.set_xlabel("feature 1")
         axis.set_ylabel("feature 2")
         axis.set_title(title)
-        figure.tight_layout()
         _save(figure, output)
 
 
