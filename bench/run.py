@@ -24,6 +24,10 @@ from pathlib import Path
 import yaml
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+HEADER = (
+    "# Benchmarks\n\nWritten by `python bench/run.py --study spine|default` on a machine with two "
+    "cores and 24 GB; the notebook way is `bench/notebook_way.py`, timed in the same run.\n"
+)
 DONE = re.compile(r"done in ([\d.]+) s on (\d+) thread\(s\); peak RSS (\d+) MB")
 
 
@@ -157,7 +161,7 @@ def write_results(study, baseline, cold, noop, jobs, declared, metrics) -> None:
         )
     lines += ["", "metrics.csv of the run:", "", "```", metrics.strip(), "```", ""]
     results = REPOSITORY / "bench/RESULTS.md"
-    kept = results.read_text() if results.exists() else "# Benchmarks\n\n"
+    kept = results.read_text() if results.exists() else HEADER
     kept = (
         re.sub(rf"## Study `{study}`.*?(?=\n## |\Z)", "", kept, flags=re.DOTALL).rstrip() + "\n\n"
     )

@@ -78,9 +78,6 @@ class Run:
     space: str
     params: dict
 
-    def __hash__(self):
-        return hash(self.name)
-
 
 class Study:
     """A validated config, as spaces, runs and paths under ``results/{dataset}``."""

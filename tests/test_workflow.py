@@ -8,7 +8,17 @@ import pandas as pd
 import pytest
 from conftest import REAL_MNIST, Workspace, small_study
 
-SPINE_RULES = {"decode", "scale", "pca"}
+# What one new or changed run costs: its own jobs, the silhouette of its space, and what
+# gathers every run.
+ONE_RUN_JOBS = {
+    "cluster": 1,
+    "evaluate": 1,
+    "run_figure": 1,
+    "silhouette": 1,
+    "aggregate": 1,
+    "report": 1,
+    "all": 1,
+}
 EXPECTED_COLUMNS = {"run", "method", "space", "param_k", "silhouette", "sse", "ari", "nmi"}
 
 
@@ -41,15 +51,7 @@ def test_changing_a_kmeans_setting_reruns_only_that_run_and_what_gathers_it(digi
     config = copy.deepcopy(digits_study.config)
     config["runs"][1]["params"] = {"init": "random"}
     planned = dry_run_with(digits_study, config)
-    assert planned == {
-        "cluster": 1,
-        "evaluate": 1,
-        "run_figure": 1,
-        "silhouette": 1,
-        "aggregate": 1,
-        "report": 1,
-        "all": 1,
-    }
+    assert planned == ONE_RUN_JOBS
 
 
 def test_changing_pca_components_reruns_that_space_only(digits_study):
@@ -66,15 +68,7 @@ def test_adding_a_run_adds_only_its_jobs(digits_study):
     config = copy.deepcopy(digits_study.config)
     config["runs"][0]["grid"]["k"].append(12)
     planned = dry_run_with(digits_study, config)
-    assert planned == {
-        "cluster": 1,
-        "evaluate": 1,
-        "run_figure": 1,
-        "silhouette": 1,
-        "aggregate": 1,
-        "report": 1,
-        "all": 1,
-    }
+    assert planned == ONE_RUN_JOBS
 
 
 def test_deleting_an_intermediate_rebuilds_it_and_its_dependents(digits_study):
@@ -100,9 +94,7 @@ def test_a_changed_setting_really_reruns_only_its_jobs(digits_study, tmp_path):
     assert "cluster" in result.stderr
     assert data.stat().st_mtime_ns == before
     executed = re.findall(r"^(?:local)?rule (\w+):$", result.stderr, flags=re.MULTILINE)
-    assert sorted(executed) == sorted(
-        ["cluster", "evaluate", "run_figure", "silhouette", "aggregate", "report", "all"]
-    )
+    assert sorted(executed) == sorted(ONE_RUN_JOBS)
     assert len(pd.read_csv(digits_study.path("results/digits/metrics.csv"))) == 4
 
 
@@ -210,3 +202,9 @@ def test_real_mnist_from_a_loopback_mirror(workspace_factory, serve_directory):
     metrics = pd.read_csv(workspace.path("results/mnist/metrics.csv"))
     assert metrics.loc[0, "n_points"] == 3000
     assert 0.4 < metrics.loc[0, "accuracy"] < 0.8
+
+
+def test_snakemake_report_collects_the_figures_and_table(digits_study):
+    digits_study.snakemake("--report", "report.html")
+    page = digits_study.path("report.html").read_text(errors="replace")
+    assert "metrics.csv" in page and "centroids.png" in page
