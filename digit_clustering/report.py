@@ -17,7 +17,6 @@ body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem;
 table {{ border-collapse: collapse; font-size: 0.85rem; }}
 th, td {{ padding: 0.25rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; }}
 th:first-child, td:first-child {{ text-align: left; font-family: monospace; }}
-tr.best td {{ background: #eef6ee; }}
 figure {{ margin: 1.5rem 0; }} figcaption {{ font-family: monospace; font-size: 0.85rem; }}
 img {{ max-width: 100%; }}
 </style></head><body>
@@ -26,7 +25,7 @@ img {{ max-width: 100%; }}
 <h2>Metrics</h2>
 <p>Accuracy matches clusters to digits one-to-one (Hungarian); inferred accuracy lets every
 cluster predict its majority digit. Silhouette is Euclidean in the run's feature space, SSE the
-within-cluster sum of squares there. The full table is in <code>metrics.csv</code>.</p>
+within-cluster sum of squares there. The full table is <a href="../metrics.csv"><code>metrics.csv</code></a>, beside this folder.</p>
 {table}
 <h2>Runs</h2>
 {figures}
