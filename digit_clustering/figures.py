@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from digit_clustering.atomic import atomic_path  # noqa: E402
-from digit_clustering.metrics import contingency  # noqa: E402
+from digit_clustering.metrics import NOISE, majority_labels  # noqa: E402
 
 STYLE = {"font.size": 9, "axes.titlesize": 9, "figure.dpi": 100}
 PNG_METADATA = {"Software": None}  # no library version in the bytes: same input, same file
@@ -18,12 +18,12 @@ PNG_METADATA = {"Software": None}  # no library version in the bytes: same input
 
 def centroid_figure(centres, truth, clusters, image_shape, title: str, output: str | os.PathLike):
     """One image per cluster centre, titled with its size and majority digit."""
-    table, cluster_ids = contingency(truth, clusters)
-    sizes = dict(zip(cluster_ids.tolist(), table.sum(axis=1).tolist(), strict=True))
-    majority = dict(
-        zip(cluster_ids.tolist(), np.unique(truth)[table.argmax(axis=1)].tolist(), strict=True)
-    )
     k = len(centres)
+    if k == 0:
+        _message_figure(f"{title}\nno cluster: every point is noise", output)
+        return
+    sizes = dict(zip(*np.unique(clusters[clusters != NOISE], return_counts=True), strict=True))
+    majority = majority_labels(truth, clusters)
     columns = min(k, 10)
     rows = math.ceil(k / columns)
     with plt.rc_context(STYLE):
@@ -56,6 +56,13 @@ def scatter_figure(x, clusters, centres, title: str, output: str | os.PathLike):
         axis.set_xlabel("feature 1")
         axis.set_ylabel("feature 2")
         axis.set_title(title)
+        _save(figure, output)
+
+
+def _message_figure(message: str, output):
+    with plt.rc_context(STYLE):
+        figure = plt.figure(figsize=(6, 1.2))
+        figure.text(0.5, 0.5, message, ha="center", va="center")
         _save(figure, output)
 
 

@@ -21,6 +21,14 @@ def contingency(truth: np.ndarray, clusters: np.ndarray) -> tuple[np.ndarray, np
     return table, cluster_ids
 
 
+def majority_labels(truth: np.ndarray, clusters: np.ndarray) -> dict[int, int]:
+    """Each (non-noise) cluster's most frequent true label."""
+    kept = clusters != NOISE
+    table, cluster_ids = contingency(truth, clusters)
+    label_ids = np.unique(truth[kept])
+    return dict(zip(cluster_ids.tolist(), label_ids[table.argmax(axis=1)].tolist(), strict=True))
+
+
 def hungarian_accuracy(truth: np.ndarray, clusters: np.ndarray) -> float:
     """Accuracy under the best one-to-one matching of clusters to labels."""
     table, _ = contingency(truth, clusters)

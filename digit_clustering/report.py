@@ -25,7 +25,8 @@ img {{ max-width: 100%; }}
 <h2>Metrics</h2>
 <p>Accuracy matches clusters to digits one-to-one (Hungarian); inferred accuracy lets every
 cluster predict its majority digit. Silhouette is Euclidean in the run's feature space, SSE the
-within-cluster sum of squares there. The full table is <a href="../metrics.csv"><code>metrics.csv</code></a>, beside this folder.</p>
+within-cluster sum of squares there. The full table is
+<a href="../metrics.csv"><code>metrics.csv</code></a>, beside this folder.</p>
 {table}
 <h2>Runs</h2>
 {figures}

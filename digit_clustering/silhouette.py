@@ -60,10 +60,22 @@ def _one_hot(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return membership, membership.sum(axis=0)
 
 
+def undefined_reason(labels: np.ndarray) -> str | None:
+    """Why the silhouette of `labels` is undefined (NaN), or None when it is defined."""
+    kept = labels[labels != NOISE]
+    n_clusters = len(np.unique(kept))
+    if len(kept) == 0:
+        return "every point is noise"
+    if n_clusters < 2:
+        return f"needs at least 2 clusters, found {n_clusters}"
+    if n_clusters > len(kept) - 1:
+        return f"needs fewer clusters than points, found {n_clusters} for {len(kept)} points"
+    return None
+
+
 def _mean_silhouette(labels: np.ndarray, sums: np.ndarray, sizes: np.ndarray) -> float:
     kept = labels != NOISE
-    n_clusters = int((sizes > 0).sum())
-    if not 2 <= n_clusters <= kept.sum() - 1:
+    if undefined_reason(labels) is not None:
         return float("nan")
     sums = sums[kept]
     own = np.unique(labels, return_inverse=True)[1][kept]

@@ -9,11 +9,23 @@ import itertools
 from dataclasses import dataclass
 
 from digit_clustering.config_check import ConfigError, check_against_schema, did_you_mean
-from digit_clustering.methods import METHODS
+from digit_clustering.methods import (
+    METHODS,
+    distance_matrix_mb,
+    job_memory_mb,
+    largest_matrix_points,
+)
 
 DATASET_SHAPES = {"mnist": (70_000, 784), "digits": (1_797, 64)}
 KEY_SEPARATORS = ("/", ",", "~")
-RUN_FILES = ("labels.parquet", "centres.parquet", "metrics.parquet", "centroids.png")
+RUN_FILES = (
+    "labels.parquet",
+    "centres.parquet",
+    "trace.parquet",
+    "metrics.parquet",
+    "centroids.png",
+)
+DATASETS_WITH_SPLITS = ("mnist",)
 
 
 def encode(settings: dict) -> str:
@@ -31,6 +43,8 @@ def decode(key: str) -> dict:
 
 
 def _format(value) -> str:
+    if value is None:
+        return "none"
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(value)
@@ -40,6 +54,8 @@ def _format(value) -> str:
 
 
 def _parse(text: str):
+    if text == "none":
+        return None
     if text in ("true", "false"):
         return text == "true"
     for kind in (int, float):
@@ -65,6 +81,7 @@ class Space:
     scaling: str
     sample: str
     transform: str
+    n_points: int
 
     @property
     def is_raw(self) -> bool:
@@ -88,9 +105,9 @@ class Study:
         self.dataset = config["dataset"]
         self.method_schemas = schema["properties"]["methods"]["properties"]
         self.n_points, self.n_features = self._dataset_shape()
-        self.n_sampled = self._sample_size()
         self.spaces = self._spaces()
         self.runs = self._runs()
+        self.neighbours_space = self._neighbours_space()
 
     # -- paths -------------------------------------------------------------------------------
     @property
@@ -128,7 +145,15 @@ class Study:
             paths += [self.model_path(space)] if self.model_path(space) else []
         for run in self.runs:
             paths += [self.run_path(run, name) for name in RUN_FILES]
+            if self.holds_out(run):
+                paths.append(self.run_path(run, "heldout.parquet"))
+        if self.neighbours_space:
+            paths.append(f"{self.root}/neighbours/{self.neighbours_space}.parquet")
         return list(dict.fromkeys(paths))
+
+    def holds_out(self, run: Run) -> bool:
+        """Whether a run is also fitted on the train split to label the test split."""
+        return self.dataset in DATASETS_WITH_SPLITS and METHODS[run.method].predicts
 
     def runs_in(self, space_name: str) -> list[Run]:
         return [run for run in self.runs if run.space == space_name]
@@ -143,27 +168,22 @@ class Study:
             return blobs["n_samples"], blobs["n_features"]
         return DATASET_SHAPES[self.dataset]
 
-    def _sample_size(self) -> int:
-        size = self.config["subsample"]["size"]
+    def _sample(self, settings: dict, where: str) -> tuple[str, int]:
+        """A sample's path segment and its number of points."""
+        size = settings["size"]
         if size == "all":
-            return self.n_points
+            return "all", self.n_points
         if isinstance(size, float):
-            return max(1, round(size * self.n_points))
-        if size > self.n_points:
+            amount, kept = "fraction", max(1, round(size * self.n_points))
+        elif size > self.n_points:
             raise ConfigError(
-                f"config key 'subsample.size' is {size}, but {self.dataset} has "
+                f"config key '{where}.size' is {size}, but {self.dataset} has "
                 f"{self.n_points} points; use at most {self.n_points}, a fraction, or 'all'."
             )
-        return size
-
-    def _sample_key(self) -> str:
-        sample = self.config["subsample"]
-        if sample["size"] == "all":
-            return "all"
-        amount = "fraction" if isinstance(sample["size"], float) else "n"
-        return encode(
-            {amount: sample["size"], "seed": sample["seed"], "stratify": sample["stratify"]}
-        )
+        else:
+            amount, kept = "n", size
+        key = encode({amount: size, "seed": settings["seed"], "stratify": settings["stratify"]})
+        return key, kept
 
     def _spaces(self) -> dict[str, Space]:
         declared = self.config["spaces"]
@@ -177,12 +197,16 @@ class Study:
                     + did_you_mean(name, declared)
                 )
             settings = declared[name]
+            if "sample" in settings:
+                sample, n_sampled = self._sample(settings["sample"], f"spaces.{name}.sample")
+            else:
+                sample, n_sampled = self._sample(self.config["subsample"], "subsample")
             if settings["kind"] == "pca":
-                limit = min(self.n_sampled, self.n_features)
+                limit = min(n_sampled, self.n_features)
                 if settings["n_components"] > limit:
                     raise ConfigError(
                         f"config key 'spaces.{name}.n_components' is {settings['n_components']}, "
-                        f"but {self.dataset} ({self.n_sampled} points of {self.n_features} "
+                        f"but {self.dataset} ({n_sampled} points of {self.n_features} "
                         f"features) allows at most {limit}."
                     )
                 transform = "pca~" + encode(
@@ -194,8 +218,29 @@ class Study:
                 ).removeprefix("n_components~")
             else:
                 transform = "raw"
-            spaces[name] = Space(name, self.config["scale"], self._sample_key(), transform)
+            spaces[name] = Space(name, self.config["scale"], sample, transform, n_sampled)
         return spaces
+
+    def _neighbours_space(self) -> str | None:
+        lookup = self.config["neighbours"]
+        name = lookup["space"]
+        if name is None or name not in self.config["spaces"]:
+            if name is not None:
+                raise ConfigError(
+                    f"config key 'neighbours.space' is {name!r}, which is not declared under "
+                    f"'spaces' ({', '.join(self.config['spaces'])})."
+                    + did_you_mean(name, self.config["spaces"])
+                )
+            return None
+        if name not in self.spaces:
+            return None  # this dataset's study does not use that space
+        too_large = [query for query in lookup["queries"] if query >= self.n_points]
+        if too_large:
+            raise ConfigError(
+                f"config key 'neighbours.queries' has ids {too_large}, but {self.dataset}'s ids "
+                f"run from 0 to {self.n_points - 1}."
+            )
+        return name
 
     def _runs(self) -> list[Run]:
         runs = []
@@ -238,7 +283,7 @@ class Study:
             params = {**defaults, **entry["params"], **dict(zip(names, values, strict=True))}
             check_against_schema(params, method_schema, prefix=(where, "params"))
             ordered = {name: params[name] for name in method_schema["properties"]}
-            self._check_run_fits_data(ordered, where)
+            self._check_run_fits_data(method, ordered, self.spaces[entry["space"]], where)
             runs.append(
                 Run(
                     self._run_name(method, entry["space"], ordered), method, entry["space"], ordered
@@ -246,12 +291,34 @@ class Study:
             )
         return runs
 
-    def _check_run_fits_data(self, params: dict, where: str) -> None:
-        if params.get("k", 0) > self.n_sampled:
+    def _check_run_fits_data(self, method: str, params: dict, space: Space, where: str) -> None:
+        k = params.get("k")
+        if k is not None and k > space.n_points:
             raise ConfigError(
-                f"config key '{where}.params.k' is {params['k']}, more clusters than the "
-                f"{self.n_sampled} points of the sample; use at most {self.n_sampled}."
+                f"config key '{where}.params.k' is {k}, more clusters than the "
+                f"{space.n_points} points of space {space.name!r}; use at most {space.n_points}."
             )
+        if method == "agglomerative":
+            if (k is None) == (params["distance_threshold"] is None):
+                raise ConfigError(
+                    f"config key '{where}.params': agglomerative clustering is cut either into "
+                    f"k clusters or at a distance_threshold; set exactly one of them (the other "
+                    f"to null), not k={k} and distance_threshold={params['distance_threshold']}."
+                )
+            budget = self.config["max_job_memory_mb"]
+            if job_memory_mb(method, space.n_points, params) > budget:
+                fits = largest_matrix_points(budget - METHODS[method].memory_mb)
+                raise ConfigError(
+                    f"config key '{where}': {params['linkage']} linkage needs the condensed "
+                    f"distance matrix, {distance_matrix_mb(space.n_points):,.0f} MB for the "
+                    f"{space.n_points} points of space {space.name!r}, more than "
+                    f"max_job_memory_mb={budget} allows. Give it a space with a sample of at "
+                    f"most {fits} points (spaces.<name>.sample.size), or use ward or single "
+                    "linkage, which need no matrix."
+                )
+
+    def run_memory_mb(self, run: Run) -> int:
+        return job_memory_mb(run.method, self.spaces[run.space].n_points, run.params)
 
     @staticmethod
     def _run_name(method: str, space: str, params: dict) -> str:

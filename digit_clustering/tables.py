@@ -123,3 +123,10 @@ def read_clusters(labels_path: str, ids: np.ndarray) -> np.ndarray:
     if not np.array_equal(table.column("id").to_numpy(), ids):
         raise ValueError(f"{labels_path} does not label the points of its feature space")
     return table.column("cluster").to_numpy()
+
+
+def read_centres(path: str | os.PathLike, solution: str = "kept") -> np.ndarray:
+    """The centres a run kept (or another named solution, such as Lloyd's worst restart)."""
+    table = read_parquet(path)
+    rows = np.asarray(table.column("solution").to_pylist()) == solution
+    return column_matrix(table.column("centre"))[rows]

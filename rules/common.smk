@@ -72,6 +72,10 @@ def run_params(wildcards):
     return run_of(wildcards).params
 
 
+def run_memory_mb(wildcards):
+    return STUDY.run_memory_mb(run_of(wildcards))
+
+
 def run_features(wildcards):
     return STUDY.features_path(run_of(wildcards).space)
 

@@ -8,4 +8,5 @@ with job(snakemake.log[0], snakemake.threads):
         snakemake.params.settings,
         labels_output=snakemake.output.labels,
         centres_output=snakemake.output.centres,
+        trace_output=snakemake.output.trace,
     )

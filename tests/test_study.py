@@ -58,7 +58,7 @@ def test_default_config_runs_carry_their_params():
 
 def test_default_config_spaces_and_paths():
     built = study(config())
-    assert (built.n_points, built.n_features, built.n_sampled) == (70_000, 784, 70_000)
+    assert (built.n_points, built.n_features, built.spaces["raw"].n_points) == (70_000, 784, 70_000)
     assert built.features_path("raw") == "results/mnist/scaled/max.parquet"
     assert built.model_path("raw") is None
     pca_dir = "results/mnist/features/max/all/pca~50,whiten~false,seed~0"
@@ -71,12 +71,12 @@ def test_default_config_spaces_and_paths():
 def test_subsample_names_the_sample_path():
     subsample = {"size": 500, "seed": 3, "stratify": True}
     built = study(config(dataset="digits", subsample=subsample))
-    assert built.n_sampled == 500
+    assert built.spaces["raw"].n_points == 500
     assert built.features_path("raw") == (
         "results/digits/sample/max/n~500,seed~3,stratify~true.parquet"
     )
     fraction = study(config(dataset="digits", subsample={"size": 0.5}))
-    assert fraction.n_sampled == 898  # round(0.5 * 1797), half to even
+    assert fraction.spaces["raw"].n_points == 898  # round(0.5 * 1797), half to even
     assert fraction.spaces["raw"].sample == "fraction~0.5,seed~0,stratify~false"
     assert sample_path("mnist", "none", "all") == "results/mnist/scaled/none.parquet"
 
@@ -181,7 +181,9 @@ def test_missing_required_key():
 def test_raw_space_takes_no_settings():
     broken = config()
     broken["spaces"]["raw"]["n_components"] = 5
-    with pytest.raises(ConfigError, match="a raw space takes no setting but 'kind'"):
+    with pytest.raises(
+        ConfigError, match="'n_components', which is not allowed; choose one of kind, sample"
+    ):
         study(broken)
 
 
@@ -209,7 +211,7 @@ def test_subsample_larger_than_the_dataset():
     message = r"'subsample\.size' is 1798, but digits has 1797 points; use at most 1797"
     with pytest.raises(ConfigError, match=message):
         study(broken)
-    assert study(config(dataset="digits", subsample={"size": 1797})).n_sampled == 1797
+    assert study(config(dataset="digits", subsample={"size": 1797})).spaces["raw"].n_points == 1797
 
 
 def test_k_above_the_sample_size():
@@ -295,9 +297,14 @@ def test_defaults_are_filled_in():
     minimal = {"dataset": "digits", "spaces": {"raw": {"kind": "raw"}}}
     minimal["runs"] = [{"method": "kmeans", "space": "raw"}]
     built = study(minimal)
-    assert built.config["methods"] == {
-        "kmeans": {"k": 10, "init": "k-means++", "n_init": 10, "max_iter": 300, "seed": 0}
+    assert built.config["methods"]["kmeans"] == {
+        "k": 10,
+        "init": "k-means++",
+        "n_init": 10,
+        "max_iter": 300,
+        "seed": 0,
     }
+    assert built.config["methods"]["dbscan"] == {"eps": 0.5, "min_samples": 5}
     assert built.config["evaluation"] == {"silhouette_sample": None, "seed": 0}
     assert built.config["scale"] == "max"
     assert built.config["subsample"] == {"size": "all", "seed": 0, "stratify": False}

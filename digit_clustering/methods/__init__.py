@@ -1,20 +1,37 @@
-"""The registry of clustering methods: a name -> the module whose ``fit`` function fits it.
+"""The registry of clustering methods: a name -> the module that fits it, and what it needs.
 
 Each method's parameters are declared once, in the config schema under ``methods.<name>``;
 the workflow validates every run against that entry before any job starts. Adding a method
-is a module here with a ``fit(x, params) -> Clustering`` function, one line in `METHODS`, a
+is a module here with a ``fit(x, params) -> Clustering`` function, one entry in `METHODS`, a
 default block in ``config.yaml`` and its schema entry. Modules are imported only when a run
 fits them, so that reading the registry (every Snakemake start) costs no scikit-learn import.
 """
 
 import importlib
+from dataclasses import dataclass
 
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
 
-METHODS: dict[str, str] = {
-    "kmeans": "digit_clustering.methods.kmeans",
+MATRIX_LINKAGES = ("complete", "average", "weighted")
+
+
+@dataclass(frozen=True)
+class Method:
+    module: str
+    predicts: bool = False  # can assign new points (held-out split)
+    memory_mb: int = 2000  # measured peak on 70,000 x 50 (PCA-50) with headroom
+
+
+METHODS: dict[str, Method] = {
+    "kmeans": Method("digit_clustering.methods.kmeans", predicts=True),
+    "minibatch_kmeans": Method("digit_clustering.methods.minibatch_kmeans", predicts=True),
+    "lloyd": Method("digit_clustering.methods.lloyd", predicts=True),
+    "gmm": Method("digit_clustering.methods.gmm", predicts=True),
+    "agglomerative": Method("digit_clustering.methods.agglomerative"),
+    "dbscan": Method("digit_clustering.methods.dbscan"),
+    "hdbscan": Method("digit_clustering.methods.hdbscan"),
 }
 
 
@@ -22,4 +39,22 @@ def fit(method: str, x: np.ndarray, params: dict) -> Clustering:
     if method not in METHODS:
         known = ", ".join(sorted(METHODS))
         raise ValueError(f"unknown method {method!r}; known: {known}")
-    return importlib.import_module(METHODS[method]).fit(x, params)
+    return importlib.import_module(METHODS[method].module).fit(x, params)
+
+
+def distance_matrix_mb(n_points: int) -> float:
+    """Memory of the condensed float64 distance matrix of `n_points` points."""
+    return n_points * (n_points - 1) / 2 * 8 / 2**20
+
+
+def largest_matrix_points(memory_mb: float) -> int:
+    """The most points whose condensed distance matrix fits in `memory_mb`."""
+    return int((1 + np.sqrt(1 + 4 * memory_mb * 2**20 / 4)) / 2)
+
+
+def job_memory_mb(method: str, n_points: int, params: dict) -> int:
+    """What a run's job declares: the method's measured need, plus the distance matrix if any."""
+    memory = METHODS[method].memory_mb
+    if method == "agglomerative" and params["linkage"] in MATRIX_LINKAGES:
+        memory += int(distance_matrix_mb(n_points))
+    return memory

@@ -1,4 +1,4 @@
-"""k-means (scikit-learn's `KMeans`, Lloyd's algorithm)."""
+"""k-means (scikit-learn's `KMeans`, Lloyd's algorithm, k-means++ or random initialisation)."""
 
 import numpy as np
 from sklearn.cluster import KMeans
@@ -18,4 +18,5 @@ def fit(x: np.ndarray, params: dict) -> Clustering:
         labels=model.labels_.astype(np.int64),
         centres=model.cluster_centers_,
         details={"inertia": float(model.inertia_), "n_iter": int(model.n_iter_)},
+        predict=model.predict,
     )

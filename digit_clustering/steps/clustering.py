@@ -1,4 +1,4 @@
-"""The step that fits one run's clustering method."""
+"""The steps that fit one run's clustering method."""
 
 import logging
 import time
@@ -7,12 +7,25 @@ import numpy as np
 import pyarrow as pa
 
 from digit_clustering import methods
+from digit_clustering.metrics import NOISE
 from digit_clustering.tables import matrix_column, read_points, write_parquet
 
 log = logging.getLogger(__name__)
 
 
-def cluster(features_path: str, method: str, params: dict, labels_output: str, centres_output: str):
+def cluster(
+    features_path: str,
+    method: str,
+    params: dict,
+    labels_output: str,
+    centres_output: str,
+    trace_output: str,
+):
+    """Fit the method on every point of the space; write labels, centres and the fit's trace.
+
+    Methods without centres (hierarchical, density-based) get their clusters' means, so that
+    every run has centroid images.
+    """
     points = read_points(features_path)
     started = time.perf_counter()
     result = methods.fit(method, points.x, params)
@@ -21,8 +34,53 @@ def cluster(features_path: str, method: str, params: dict, labels_output: str, c
     log.info("%s %s on %d points: %.2f s", method, params, len(points.ids), seconds)
     labels = pa.table({"id": points.ids, "cluster": pa.array(result.labels, pa.int32())})
     write_parquet(labels, labels_output, {"method": method, "params": params})
-    centres = result.centres if result.centres is not None else np.zeros((0, points.x.shape[1]))
-    centre_table = pa.table(
-        {"cluster": np.arange(len(centres), dtype=np.int32), "centre": matrix_column(centres)}
+    details = dict(result.details)
+    centres = result.centres
+    if centres is None:
+        centres = cluster_means(points.x, result.labels)
+        details["centres"] = "cluster means"
+    solutions = {"kept": centres, **result.other_centres}
+    write_parquet(centre_table(solutions), centres_output, {"details": details})
+    write_parquet(pa.table(result.trace), trace_output)
+
+
+def cluster_means(x: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """The mean of each cluster 0..max(labels); a cluster with no point gets NaN."""
+    k = int(labels.max()) + 1 if len(labels) else 0
+    kept = labels != NOISE
+    counts = np.bincount(labels[kept], minlength=k).astype(np.float64)
+    sums = np.zeros((k, x.shape[1]))
+    np.add.at(sums, labels[kept], x[kept])
+    with np.errstate(invalid="ignore"):
+        return sums / counts[:, np.newaxis]
+
+
+def centre_table(solutions: dict[str, np.ndarray]) -> pa.Table:
+    names, clusters, rows = [], [], []
+    for name, centres in solutions.items():
+        names += [name] * len(centres)
+        clusters.append(np.arange(len(centres), dtype=np.int32))
+        rows.append(np.asarray(centres, dtype=np.float64))
+    width = rows[0].shape[1]
+    return pa.table(
+        {
+            "solution": pa.array(names, pa.string()),
+            "cluster": np.concatenate(clusters),
+            "centre": matrix_column(np.vstack(rows).reshape(-1, width)),
+        }
     )
-    write_parquet(centre_table, centres_output, {"details": result.details})
+
+
+def heldout(features_path: str, method: str, params: dict, output: str):
+    """Fit on the train split only and assign the test split: labels for held-out accuracy."""
+    points = read_points(features_path)
+    if points.split is None:
+        raise ValueError(f"{features_path} has no train/test split to hold out")
+    train, test = points.split == "train", points.split == "test"
+    result = methods.fit(method, points.x[train], params)
+    if result.predict is None:
+        raise ValueError(f"method {method!r} cannot assign new points")
+    assigned = result.predict(points.x[test])
+    log.info("fitted on %d train points, assigned %d test points", train.sum(), test.sum())
+    table = pa.table({"id": points.ids[test], "cluster": pa.array(assigned, pa.int32())})
+    write_parquet(table, output, {"method": method, "params": params})

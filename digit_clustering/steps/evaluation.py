@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from digit_clustering import metrics
 from digit_clustering.atomic import atomic_path
-from digit_clustering.silhouette import silhouettes
+from digit_clustering.silhouette import silhouettes, undefined_reason
 from digit_clustering.tables import (
     read_clusters,
     read_parquet,
@@ -49,6 +49,9 @@ def silhouette(
         {
             "run": runs,
             "silhouette": pa.array(scores, pa.float64()),
+            "silhouette_undefined": pa.array(
+                [undefined_reason(labels) for labels in labelings], pa.string()
+            ),
             "silhouette_points": [len(rows)] * len(runs),
         }
     )

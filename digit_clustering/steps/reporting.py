@@ -4,7 +4,7 @@ import pyarrow.parquet as pq
 
 from digit_clustering import features, figures, report
 from digit_clustering.tables import (
-    column_matrix,
+    read_centres,
     read_clusters,
     read_parquet,
     read_points,
@@ -18,7 +18,7 @@ def run_figure(
     """Centroid images (mapped back to pixels through PCA) or, for point clouds, a scatter."""
     points = read_points(features_path)
     clusters = read_clusters(labels_path, points.ids)
-    centres = column_matrix(read_parquet(centres_path).column("centre"))
+    centres = read_centres(centres_path)
     if points.image_shape is None:
         figures.scatter_figure(points.x, clusters, centres, run, output)
         return

@@ -1,0 +1,10 @@
+from digit_clustering.jobs import job
+from digit_clustering.steps.clustering import heldout
+
+with job(snakemake.log[0], snakemake.threads):
+    heldout(
+        snakemake.input[0],
+        snakemake.params.method,
+        snakemake.params.settings,
+        output=snakemake.output[0],
+    )

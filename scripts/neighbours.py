@@ -1,0 +1,10 @@
+from digit_clustering.jobs import job
+from digit_clustering.steps.lookup import neighbours
+
+with job(snakemake.log[0], snakemake.threads):
+    neighbours(
+        snakemake.input[0],
+        query_ids=snakemake.params.queries,
+        k=snakemake.params.k,
+        output=snakemake.output[0],
+    )

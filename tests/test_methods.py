@@ -1,0 +1,159 @@
+"""Every clustering method of the registry, on small data, against a reference."""
+
+import numpy as np
+import pytest
+import yaml
+from conftest import REPOSITORY
+from scipy.cluster.hierarchy import fcluster, linkage
+from sklearn.cluster import DBSCAN, KMeans
+from sklearn.datasets import load_digits, make_blobs
+from sklearn.metrics import adjusted_rand_score
+
+from digit_clustering import methods
+from digit_clustering.methods import (
+    METHODS,
+    distance_matrix_mb,
+    job_memory_mb,
+    largest_matrix_points,
+)
+from digit_clustering.methods.lloyd import lloyd
+
+SCHEMA = yaml.safe_load((REPOSITORY / "schemas/config.schema.yaml").read_text())
+CONFIG = yaml.safe_load((REPOSITORY / "config.yaml").read_text())
+METHOD_SCHEMAS = SCHEMA["properties"]["methods"]["properties"]
+
+
+@pytest.fixture(scope="module")
+def digits():
+    bunch = load_digits()
+    return bunch.data / 16.0, bunch.target
+
+
+@pytest.fixture(scope="module")
+def blobs():
+    return make_blobs(n_samples=600, n_features=3, centers=7, cluster_std=0.6, random_state=0)
+
+
+def defaults(method: str, **overrides) -> dict:
+    return {**CONFIG["methods"][method], **overrides}
+
+
+def test_every_registered_method_has_a_schema_entry_and_config_defaults():
+    assert set(METHODS) == set(METHOD_SCHEMAS) == set(CONFIG["methods"])
+    for name, block in CONFIG["methods"].items():
+        assert set(block) == set(METHOD_SCHEMAS[name]["properties"]), name
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_every_method_labels_every_point_of_the_blobs(method, blobs):
+    x, truth = blobs
+    params = defaults(method)
+    params.update({"k": 7} if "k" in params else {})
+    params.update(
+        {"eps": 1.0, "min_samples": 5} if method == "dbscan" else {},
+        **({"min_cluster_size": 20} if method == "hdbscan" else {}),
+    )
+    result = methods.fit(method, x, params)
+    assert result.labels.shape == (len(x),)
+    assert result.labels.min() >= -1
+    assert adjusted_rand_score(truth, result.labels) > 0.8, method
+    if METHODS[method].predicts:
+        assert np.array_equal(result.predict(x[:50]), result.labels[:50])
+
+
+def test_an_unknown_method_is_refused():
+    with pytest.raises(ValueError, match="unknown method 'spectral'; known: agglomerative"):
+        methods.fit("spectral", np.zeros((3, 2)), {})
+
+
+def test_lloyd_from_scratch_equals_scikit_learn_from_the_same_centres(digits):
+    x, _ = digits
+    start = x[np.random.default_rng(3).choice(len(x), 10, replace=False)]
+    labels, centres, objectives = lloyd(x, start, max_iter=300)
+    reference = KMeans(10, init=start, n_init=1, algorithm="lloyd", tol=0, max_iter=300).fit(x)
+    np.testing.assert_array_equal(labels, reference.labels_)
+    np.testing.assert_allclose(centres, reference.cluster_centers_, atol=1e-10)
+    assert objectives[-1] == pytest.approx(reference.inertia_, rel=1e-12)
+    assert all(a >= b - 1e-9 for a, b in zip(objectives, objectives[1:], strict=False))
+
+
+def test_lloyd_keeps_the_best_and_worst_restart_and_every_objective_curve(digits):
+    x, _ = digits
+    result = methods.fit("lloyd", x, defaults("lloyd", restarts=4, seed=1))
+    trace = result.trace
+    assert sorted(set(trace["restart"].tolist())) == [0, 1, 2, 3]
+    finals = [trace["objective"][trace["restart"] == r][-1] for r in range(4)]
+    assert result.details["objective"] == min(finals)
+    assert result.details["worst_objective"] == max(finals)
+    assert result.other_centres["worst restart"].shape == (10, 64)
+
+
+def test_lloyd_is_seeded(digits):
+    x, _ = digits
+    params = defaults("lloyd", restarts=2)
+    first, second = methods.fit("lloyd", x, params), methods.fit("lloyd", x, params)
+    np.testing.assert_array_equal(first.labels, second.labels)
+
+
+@pytest.mark.parametrize("linkage_name", ["ward", "single", "complete", "average"])
+def test_agglomerative_equals_scipy(linkage_name, digits):
+    x, _ = digits
+    x = x[:400]
+    result = methods.fit("agglomerative", x, defaults("agglomerative", linkage=linkage_name))
+    reference = fcluster(linkage(x, method=linkage_name), 10, criterion="maxclust") - 1
+    assert adjusted_rand_score(reference, result.labels) == pytest.approx(1.0)
+    assert len(result.trace["distance"]) == len(x) - 1
+
+
+def test_agglomerative_cut_at_a_distance_threshold(digits):
+    x, _ = digits
+    params = defaults("agglomerative", k=None, distance_threshold=3.0)
+    result = methods.fit("agglomerative", x[:300], params)
+    reference = fcluster(linkage(x[:300], method="ward"), 3.0, criterion="distance") - 1
+    np.testing.assert_array_equal(result.labels, reference)
+
+
+@pytest.mark.parametrize(("eps", "min_samples"), [(1.2, 5), (1.5, 10), (0.9, 3), (3.0, 4)])
+def test_dbscan_equals_scikit_learn(eps, min_samples, digits):
+    x, _ = digits
+    reference = DBSCAN(eps=eps, min_samples=min_samples).fit_predict(x)
+    result = methods.fit("dbscan", x, {"eps": eps, "min_samples": min_samples})
+    np.testing.assert_array_equal(result.labels, reference)
+
+
+def test_dbscan_in_small_chunks_gives_the_same_labels(digits):
+    from digit_clustering.methods.dbscan import fit
+
+    x, _ = digits
+    whole = fit(x, {"eps": 1.3, "min_samples": 6}).labels
+    chunked = fit(x, {"eps": 1.3, "min_samples": 6}, chunk_rows=37).labels
+    np.testing.assert_array_equal(whole, chunked)
+
+
+def test_dbscan_degenerate_outcomes_are_results(digits):
+    x, _ = digits
+    all_noise = methods.fit("dbscan", x, {"eps": 1e-3, "min_samples": 5})
+    assert (all_noise.labels == -1).all() and all_noise.details["noise_fraction"] == 1.0
+    one_cluster = methods.fit("dbscan", x, {"eps": 100.0, "min_samples": 5})
+    assert (one_cluster.labels == 0).all() and one_cluster.details["clusters_found"] == 1
+
+
+def test_gmm_records_bic_and_aic(blobs):
+    x, _ = blobs
+    result = methods.fit("gmm", x, defaults("gmm", k=7))
+    n_parameters = 7 * 3 + 7 * 6 + 6  # means, full covariances, weights
+    assert result.details["bic"] == pytest.approx(
+        -2 * result.details["log_likelihood"] + n_parameters * np.log(len(x))
+    )
+    assert result.details["aic"] == pytest.approx(
+        -2 * result.details["log_likelihood"] + 2 * n_parameters
+    )
+
+
+def test_matrix_memory_arithmetic():
+    assert distance_matrix_mb(2) == pytest.approx(8 / 2**20)
+    fits = largest_matrix_points(1000)
+    assert distance_matrix_mb(fits) <= 1000 < distance_matrix_mb(fits + 1)
+    ward = job_memory_mb("agglomerative", 70_000, {"linkage": "ward"})
+    complete = job_memory_mb("agglomerative", 70_000, {"linkage": "complete"})
+    assert complete - ward == int(distance_matrix_mb(70_000))
