@@ -77,6 +77,7 @@ def small_study(dataset: str, **overrides) -> dict:
     config["spaces"] = {"raw": {"kind": "raw"}, "pca": {"kind": "pca", "n_components": 8}}
     config["datasets"][dataset]["spaces"] = ["raw", "pca"]
     config["methods"]["kmeans"].update(n_init=2, max_iter=100)
+    config["neighbours"]["space"] = None
     config["runs"] = [
         {"method": "kmeans", "space": "pca", "grid": {"k": [5, 10]}},
         {"method": "kmeans", "space": "raw"},

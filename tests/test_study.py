@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from digit_clustering.config_check import ConfigError, check_against_schema, did_you_mean, key_path
+from digit_clustering.methods import METHODS
 from digit_clustering.study import Study, decode, encode, sample_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,16 +35,16 @@ def run_name(space: str, k: int = 10, method: str = "kmeans") -> str:
 # -- the default study -----------------------------------------------------------------------
 
 
-def test_default_config_builds_the_expected_runs():
+def test_default_config_runs_every_method():
     built = study(config())
-    assert [run.name for run in built.runs] == [
-        run_name("pca50", 8),
-        run_name("pca50", 10),
-        run_name("pca50", 12),
-        run_name("raw", 10),
-    ]
-    pattern = r"kmeans/(raw|pca50)/k~\d+,init~k-means\+\+,n_init~10,max_iter~300/seed~0"
-    assert all(re.fullmatch(pattern, run.name) for run in built.runs)
+    assert {run.method for run in built.runs} == set(METHODS)
+    names = [run.name for run in built.runs]
+    assert len(names) == len(set(names))
+    for k in (6, 8, 10, 12, 14):
+        assert run_name("pca50", k) in names
+    assert run_name("raw", 10) in names
+    assert "agglomerative/pca50_30k/linkage~complete,k~10,distance_threshold~none" in names
+    assert "dbscan/pca50/eps~3.5,min_samples~10" in names
 
 
 def test_default_config_runs_carry_their_params():
@@ -52,8 +53,9 @@ def test_default_config_runs_carry_their_params():
     assert run.method == "kmeans"
     assert run.space == "pca50"
     assert run.params == {"k": 12, "init": "k-means++", "n_init": 10, "max_iter": 300, "seed": 0}
-    assert [r.params["k"] for r in built.runs_in("pca50")] == [8, 10, 12]
-    assert [r.name for r in built.runs_in("raw")] == [run_name("raw")]
+    kmeans_k = [r.params["k"] for r in built.runs_in("pca50") if r.method == "kmeans"]
+    assert kmeans_k[:5] == [6, 8, 10, 12, 14]
+    assert [r.name for r in built.runs_in("raw") if r.method == "kmeans"] == [run_name("raw")]
 
 
 def test_default_config_spaces_and_paths():
@@ -85,7 +87,8 @@ def test_blobs_shape_comes_from_its_settings():
     built = study(config(dataset="blobs"))
     assert (built.n_points, built.n_features) == (5000, 3)
     assert list(built.spaces) == ["raw"]
-    assert [run.name for run in built.runs] == [run_name("raw")]
+    assert {run.space for run in built.runs} == {"raw"}
+    assert run_name("raw") in [run.name for run in built.runs]
 
 
 # -- encode / decode -------------------------------------------------------------------------
@@ -234,7 +237,7 @@ def test_unknown_method_in_a_run():
 def test_run_naming_an_undeclared_space():
     broken = config()
     broken["runs"][1]["space"] = "rwa"
-    message = r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' \(raw, pca50\)"
+    message = r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' \(raw, pca50, pca50_30k\)"
     with pytest.raises(ConfigError, match=message + r"\. Did you mean 'raw'\?"):
         study(broken)
 
@@ -327,7 +330,8 @@ def test_dataset_spaces_select_the_runs():
     changed["datasets"]["digits"]["spaces"] = ["pca50"]
     built = study(changed)
     assert list(built.spaces) == ["pca50"]
-    assert [run.params["k"] for run in built.runs] == [8, 10, 12]
+    assert {run.space for run in built.runs} == {"pca50"}
+    assert [r.params["k"] for r in built.runs if r.method == "kmeans"][:5] == [6, 8, 10, 12, 14]
 
 
 # -- config_check helpers --------------------------------------------------------------------
@@ -350,3 +354,63 @@ def test_check_against_schema_prefixes_paths():
     assert params == {"k": 3, "init": "k-means++", "n_init": 10, "max_iter": 300, "seed": 0}
     with pytest.raises(ConfigError, match=r"'runs\[4\]\.params\.init' is 'kmeans', which is not"):
         check_against_schema({"init": "kmeans"}, method_schema, prefix=("runs[4]", "params"))
+
+
+# -- matrix linkages, per-space samples, held-out runs ---------------------------------------
+
+
+def test_complete_linkage_on_all_of_mnist_is_refused_with_the_size_that_fits():
+    broken = config()
+    broken["runs"] = [
+        {"method": "agglomerative", "space": "pca50", "params": {"linkage": "complete"}}
+    ]
+    message = (
+        r"complete linkage needs the condensed distance matrix, 18,692 MB for the 70000 points"
+        r".*max_job_memory_mb=16000.*at most 60581 points"
+    )
+    with pytest.raises(ConfigError, match=message):
+        study(broken)
+
+
+def test_a_larger_memory_budget_admits_a_larger_matrix():
+    changed = config(max_job_memory_mb=24000)
+    changed["runs"] = [
+        {"method": "agglomerative", "space": "pca50", "params": {"linkage": "average"}}
+    ]
+    built = study(changed)
+    assert built.run_memory_mb(built.runs[0]) == 2000 + 18691
+
+
+def test_a_space_can_declare_its_own_sample():
+    built = study(config())
+    sampled = built.spaces["pca50_30k"]
+    assert sampled.n_points == 30_000
+    assert sampled.sample == "n~30000,seed~0,stratify~true"
+    assert built.features_path("pca50_30k") == (
+        "results/mnist/features/max/n~30000,seed~0,stratify~true/"
+        "pca~50,whiten~false,seed~0/points.parquet"
+    )
+
+
+def test_agglomerative_needs_exactly_one_way_to_cut():
+    broken = config()
+    broken["runs"] = [
+        {"method": "agglomerative", "space": "pca50", "params": {"distance_threshold": 2.0}}
+    ]
+    with pytest.raises(ConfigError, match="set exactly one of them"):
+        study(broken)
+
+
+def test_only_methods_that_predict_are_held_out_and_only_on_mnist():
+    built = study(config())
+    held_out = {run.method for run in built.runs if built.holds_out(run)}
+    assert held_out == {"kmeans", "minibatch_kmeans", "lloyd", "gmm"}
+    digits = study(config(dataset="digits"))
+    assert not any(digits.holds_out(run) for run in digits.runs)
+
+
+def test_neighbour_queries_must_be_ids_of_the_data():
+    broken = config(dataset="digits")
+    broken["neighbours"]["queries"] = [3, 1797]
+    with pytest.raises(ConfigError, match=r"'neighbours.queries' has ids \[1797\]"):
+        study(broken)

@@ -1,16 +1,19 @@
-"""HDBSCAN (scikit-learn's `HDBSCAN`); noise is -1."""
+"""HDBSCAN (the `hdbscan` package); noise is -1.
 
+At 70,000 x 50 (PCA-50 of MNIST) the `hdbscan` package's Boruvka tree finished in 154 s where
+scikit-learn's `HDBSCAN` had not finished after 600 s, so the package is used.
+"""
+
+import hdbscan
 import numpy as np
-from sklearn.cluster import HDBSCAN
 
 from digit_clustering.methods.clustering import Clustering
 
 
 def fit(x: np.ndarray, params: dict) -> Clustering:
-    labels = HDBSCAN(
+    labels = hdbscan.HDBSCAN(
         min_cluster_size=params["min_cluster_size"],
         min_samples=params["min_samples"],
-        copy=True,
     ).fit_predict(np.asarray(x, dtype=np.float64))
     return Clustering(
         labels=labels.astype(np.int64),
