@@ -21,6 +21,7 @@ import threading
 import time
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -35,6 +36,8 @@ def spine_study(config: dict) -> dict:
     study = copy.deepcopy(config)
     study["datasets"]["mnist"]["spaces"] = ["pca50"]
     study["runs"] = [{"method": "kmeans", "space": "pca50", "params": {"k": 10}}]
+    study["neighbours"]["space"] = None
+    study["evaluation"]["heldout"] = False
     return study
 
 
@@ -57,32 +60,26 @@ def snakemake(workdir: Path, *arguments: str) -> tuple[float, str]:
     return time.perf_counter() - started, result.stdout + result.stderr
 
 
-def declared_resources(dry_run_output: str) -> dict[str, int]:
+def declared_memory(dry_run_output: str) -> dict[str, int]:
+    """mem_mb of every planned job, keyed by its log file (relative to logs/, no suffix)."""
     declared = {}
     for block in re.split(r"\n(?=(?:local)?rule \w+:)", dry_run_output):
-        rule = re.match(r"(?:local)?rule (\w+):", block)
+        log = re.search(r"^\s+log: logs/(\S+)\.log", block, flags=re.MULTILINE)
         memory = re.search(r"mem_mb=(\d+)", block)
-        if rule and memory:
-            declared[rule.group(1)] = int(memory.group(1))
+        if log and memory:
+            declared[log.group(1)] = int(memory.group(1))
     return declared
 
 
 def job_measurements(workdir: Path) -> list[dict]:
+    """Each job's time, threads and peak RSS, from the line `jobs.job()` ends its log with."""
     rows = []
     for log in sorted((workdir / "logs").rglob("*.log")):
         match = DONE.search(log.read_text())
         if match:
-            relative = log.relative_to(workdir / "logs")
-            rule = relative.stem if relative.parts[0] != "download" else "download_mnist"
-            rule = {"figure": "run_figure"}.get(rule, rule)
-            if relative.parts[1:2] in (("scale",), ("subsample",), ("silhouette",)):
-                rule = relative.parts[1]
-            if relative.parts[1:2] == ("features",):
-                rule = "pca"
             rows.append(
                 {
-                    "job": str(relative.with_suffix("")),
-                    "rule": rule,
+                    "job": str(log.relative_to(workdir / "logs").with_suffix("")),
                     "seconds": float(match.group(1)),
                     "threads": int(match.group(2)),
                     "peak_mb": int(match.group(3)),
@@ -131,11 +128,11 @@ def main() -> None:
             cold, _ = snakemake(workdir)
             noop, _ = snakemake(workdir)
             jobs = job_measurements(workdir)
-            metrics = (workdir / "results/mnist/metrics.csv").read_text()
+            metrics = pd.read_csv(workdir / "results/mnist/metrics.csv")
     finally:
         server.shutdown()
         server.server_close()
-    write_results(arguments.study, baseline, cold, noop, jobs, declared_resources(plan), metrics)
+    write_results(arguments.study, baseline, cold, noop, jobs, declared_memory(plan), metrics)
 
 
 def write_results(study, baseline, cold, noop, jobs, declared, metrics) -> None:
@@ -148,24 +145,40 @@ def write_results(study, baseline, cold, noop, jobs, declared, metrics) -> None:
         f"- workflow cold, download from a loopback mirror included: {cold:.1f} s "
         f"({cold / baseline['wall']:.2f} x the notebook way)",
         f"- workflow no-op: {noop:.2f} s",
+        f"- jobs over their declared mem_mb: "
+        f"{sum(job['peak_mb'] > declared.get(job['job'], float('inf')) for job in jobs)}",
+        "",
+        "Each run's clustering job (fit on every point of its space) and its scores:",
+        "",
+        "| run | fit job s | peak RSS MB | declared mem_mb | accuracy | ARI | NMI | clusters |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    by_job = {job["job"]: job for job in jobs}
+    for row in metrics.itertuples():
+        job = by_job.get(f"mnist/runs/{row.run}/cluster", {})
+        lines.append(
+            f"| {row.run} | {job.get('seconds', float('nan')):.1f} | {job.get('peak_mb', '?')} "
+            f"| {declared.get(f'mnist/runs/{row.run}/cluster', '?')} | {row.accuracy:.4f} "
+            f"| {row.ari:.4f} | {row.nmi:.4f} | {row.n_clusters} |"
+        )
+    lines += [
+        "",
+        "Every job:",
         "",
         "| job | seconds | threads | peak RSS MB | declared mem_mb |",
         "|---|---:|---:|---:|---:|",
     ]
     for job in jobs:
-        limit = declared.get(job["rule"], "?")
+        limit = declared.get(job["job"], "?")
         flag = " (over)" if isinstance(limit, int) and job["peak_mb"] > limit else ""
         lines.append(
             f"| {job['job']} | {job['seconds']:.2f} | {job['threads']} | {job['peak_mb']}{flag} "
             f"| {limit} |"
         )
-    lines += ["", "metrics.csv of the run:", "", "```", metrics.strip(), "```", ""]
     results = REPOSITORY / "bench/RESULTS.md"
     kept = results.read_text() if results.exists() else HEADER
-    kept = (
-        re.sub(rf"## Study `{study}`.*?(?=\n## |\Z)", "", kept, flags=re.DOTALL).rstrip() + "\n\n"
-    )
-    results.write_text(kept + "\n".join(lines))
+    kept = re.sub(rf"## Study `{study}`.*?(?=\n## |\Z)", "", kept, flags=re.DOTALL).rstrip()
+    results.write_text(kept + "\n\n" + "\n".join(lines) + "\n")
     print("\n".join(lines))
 
 

@@ -153,7 +153,11 @@ class Study:
 
     def holds_out(self, run: Run) -> bool:
         """Whether a run is also fitted on the train split to label the test split."""
-        return self.dataset in DATASETS_WITH_SPLITS and METHODS[run.method].predicts
+        return (
+            self.config["evaluation"]["heldout"]
+            and self.dataset in DATASETS_WITH_SPLITS
+            and METHODS[run.method].predicts
+        )
 
     def runs_in(self, space_name: str) -> list[Run]:
         return [run for run in self.runs if run.space == space_name]

@@ -308,7 +308,7 @@ def test_defaults_are_filled_in():
         "seed": 0,
     }
     assert built.config["methods"]["dbscan"] == {"eps": 0.5, "min_samples": 5}
-    assert built.config["evaluation"] == {"silhouette_sample": None, "seed": 0}
+    assert built.config["evaluation"] == {"silhouette_sample": None, "seed": 0, "heldout": True}
     assert built.config["scale"] == "max"
     assert built.config["subsample"] == {"size": "all", "seed": 0, "stratify": False}
     assert built.config["mnist_source"] == "download"
