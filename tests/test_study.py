@@ -237,7 +237,8 @@ def test_unknown_method_in_a_run():
 def test_run_naming_an_undeclared_space():
     broken = config()
     broken["runs"][1]["space"] = "rwa"
-    message = r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' \(raw, pca50, pca50_30k\)"
+    message = r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' "
+    message += r"\(raw, pca50, pca50_30k\)"
     with pytest.raises(ConfigError, match=message + r"\. Did you mean 'raw'\?"):
         study(broken)
 
