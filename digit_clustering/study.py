@@ -302,24 +302,28 @@ class Study:
                 f"config key '{where}.params.k' is {k}, more clusters than the "
                 f"{space.n_points} points of space {space.name!r}; use at most {space.n_points}."
             )
-        if method == "agglomerative":
-            if (k is None) == (params["distance_threshold"] is None):
-                raise ConfigError(
-                    f"config key '{where}.params': agglomerative clustering is cut either into "
-                    f"k clusters or at a distance_threshold; set exactly one of them (the other "
-                    f"to null), not k={k} and distance_threshold={params['distance_threshold']}."
-                )
-            budget = self.config["max_job_memory_mb"]
-            if job_memory_mb(method, space.n_points, params) > budget:
-                fits = largest_matrix_points(budget - METHODS[method].memory_mb)
-                raise ConfigError(
-                    f"config key '{where}': {params['linkage']} linkage needs the condensed "
-                    f"distance matrix, {distance_matrix_mb(space.n_points):,.0f} MB for the "
-                    f"{space.n_points} points of space {space.name!r}, more than "
-                    f"max_job_memory_mb={budget} allows. Give it a space with a sample of at "
-                    f"most {fits} points (spaces.<name>.sample.size), or use ward or single "
-                    "linkage, which need no matrix."
-                )
+        if method == "agglomerative" and (k is None) == (params["distance_threshold"] is None):
+            raise ConfigError(
+                f"config key '{where}.params': agglomerative clustering is cut either into "
+                f"k clusters or at a distance_threshold; set exactly one of them (the other "
+                f"to null), not k={k} and distance_threshold={params['distance_threshold']}."
+            )
+        budget, base = self.config["max_job_memory_mb"], METHODS[method].memory_mb
+        if base > budget:
+            raise ConfigError(
+                f"config key 'max_job_memory_mb' is {budget}, below the {base} MB a {method} "
+                f"job declares; raise it to at least {base}."
+            )
+        if job_memory_mb(method, space.n_points, params) > budget:
+            raise ConfigError(
+                f"config key '{where}': {params['linkage']} linkage needs the condensed "
+                f"distance matrix, {distance_matrix_mb(space.n_points):,.0f} MB for the "
+                f"{space.n_points} points of space {space.name!r}, more than "
+                f"max_job_memory_mb={budget} allows. Give it a space with a sample of at "
+                f"most {largest_matrix_points(budget - base)} points "
+                "(spaces.<name>.sample.size), or use ward or single linkage, which need no "
+                "matrix."
+            )
 
     def run_memory_mb(self, run: Run) -> int:
         return job_memory_mb(run.method, self.spaces[run.space].n_points, run.params)

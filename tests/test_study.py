@@ -415,3 +415,8 @@ def test_neighbour_queries_must_be_ids_of_the_data():
     broken["neighbours"]["queries"] = [3, 1797]
     with pytest.raises(ConfigError, match=r"'neighbours.queries' has ids \[1797\]"):
         study(broken)
+
+
+def test_a_memory_budget_below_a_method_s_own_need_is_refused():
+    with pytest.raises(ConfigError, match="'max_job_memory_mb' is 1000, below the 2000 MB"):
+        study(config(max_job_memory_mb=1000))

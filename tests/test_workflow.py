@@ -156,6 +156,10 @@ def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
     assert metrics["accuracy"].max() > 0.9  # ten well-separated prototypes
     log = workspace.path("logs/download/train-images-idx3-ubyte.log").read_text()
     assert "HTTP 404" in log
+    run = "results/mnist/runs/kmeans/pca/k~10,init~k-means++,n_init~2,max_iter~100/seed~0"
+    heldout = pd.read_parquet(workspace.path(f"{run}/heldout.parquet"))
+    assert heldout["id"].tolist() == list(range(400, 500))  # the test split, fitted on train
+    assert heldout["cluster"].between(0, 9).all()
 
 
 def test_every_mirror_failing_stops_with_the_sources_and_leaves_nothing(
@@ -184,6 +188,19 @@ def test_an_invalid_config_fails_before_any_job(workspace_factory):
     result = workspace.snakemake(check=False)
     assert result.returncode != 0
     assert "methods.kmeans.k" in result.stderr and "minimum of 2" in result.stderr
+    assert not workspace.path("results").exists()
+
+
+def test_complete_linkage_on_too_many_points_is_refused_before_any_job(workspace_factory):
+    config = small_study("digits", max_job_memory_mb=2010)
+    config["runs"] = [
+        {"method": "agglomerative", "space": "pca", "params": {"linkage": "complete"}}
+    ]
+    workspace = workspace_factory(config)
+    result = workspace.snakemake(check=False)
+    assert result.returncode != 0
+    assert "complete linkage needs the condensed distance matrix" in result.stderr
+    assert "at most 1619 points" in result.stderr
     assert not workspace.path("results").exists()
 
 
