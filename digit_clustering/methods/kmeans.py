@@ -13,7 +13,12 @@ def fit(x: np.ndarray, params: dict) -> Clustering:
         n_init=params["n_init"],
         max_iter=params["max_iter"],
         random_state=params["seed"],
-    ).fit(x)
+    )
+    return from_fitted_centroids(model.fit(x))
+
+
+def from_fitted_centroids(model) -> Clustering:
+    """The result of a fitted scikit-learn k-means estimator (full or mini-batch)."""
     return Clustering(
         labels=model.labels_.astype(np.int64),
         centres=model.cluster_centers_,

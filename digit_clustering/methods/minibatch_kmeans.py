@@ -4,6 +4,7 @@ import numpy as np
 from sklearn.cluster import MiniBatchKMeans
 
 from digit_clustering.methods.clustering import Clustering
+from digit_clustering.methods.kmeans import from_fitted_centroids
 
 
 def fit(x: np.ndarray, params: dict) -> Clustering:
@@ -13,10 +14,5 @@ def fit(x: np.ndarray, params: dict) -> Clustering:
         n_init=params["n_init"],
         max_iter=params["max_iter"],
         random_state=params["seed"],
-    ).fit(x)
-    return Clustering(
-        labels=model.labels_.astype(np.int64),
-        centres=model.cluster_centers_,
-        details={"inertia": float(model.inertia_), "n_iter": int(model.n_iter_)},
-        predict=model.predict,
     )
+    return from_fitted_centroids(model.fit(x))
