@@ -43,7 +43,7 @@ def test_default_config_runs_every_method():
     for k in (6, 8, 10, 12, 14):
         assert run_name("pca50", k) in names
     assert run_name("raw", 10) in names
-    assert "agglomerative/pca50_30k/linkage~complete,k~10,distance_threshold~none" in names
+    assert "agglomerative/pca50_34k/linkage~complete,k~10,distance_threshold~none" in names
     assert "dbscan/pca50/eps~3.5,min_samples~10" in names
 
 
@@ -238,7 +238,7 @@ def test_run_naming_an_undeclared_space():
     broken = config()
     broken["runs"][1]["space"] = "rwa"
     message = r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' "
-    message += r"\(raw, pca50, pca50_30k\)"
+    message += r"\(raw, pca50, pca50_34k\)"
     with pytest.raises(ConfigError, match=message + r"\. Did you mean 'raw'\?"):
         study(broken)
 
@@ -367,28 +367,28 @@ def test_complete_linkage_on_all_of_mnist_is_refused_with_the_size_that_fits():
     ]
     message = (
         r"complete linkage needs the condensed distance matrix, 18,692 MB for the 70000 points"
-        r".*max_job_memory_mb=16000.*at most 60581 points"
+        r".*max_job_memory_mb=11000.*at most 34348 points"
     )
     with pytest.raises(ConfigError, match=message):
         study(broken)
 
 
 def test_a_larger_memory_budget_admits_a_larger_matrix():
-    changed = config(max_job_memory_mb=24000)
+    changed = config(max_job_memory_mb=40000)
     changed["runs"] = [
         {"method": "agglomerative", "space": "pca50", "params": {"linkage": "average"}}
     ]
     built = study(changed)
-    assert built.run_memory_mb(built.runs[0]) == 2000 + 18691
+    assert built.run_memory_mb(built.runs[0]) == 2000 + 37383
 
 
 def test_a_space_can_declare_its_own_sample():
     built = study(config())
-    sampled = built.spaces["pca50_30k"]
-    assert sampled.n_points == 30_000
-    assert sampled.sample == "n~30000,seed~0,stratify~true"
-    assert built.features_path("pca50_30k") == (
-        "results/mnist/features/max/n~30000,seed~0,stratify~true/"
+    sampled = built.spaces["pca50_34k"]
+    assert sampled.n_points == 34_000
+    assert sampled.sample == "n~34000,seed~0,stratify~true"
+    assert built.features_path("pca50_34k") == (
+        "results/mnist/features/max/n~34000,seed~0,stratify~true/"
         "pca~50,whiten~false,seed~0/points.parquet"
     )
 

@@ -200,7 +200,7 @@ def test_complete_linkage_on_too_many_points_is_refused_before_any_job(workspace
     result = workspace.snakemake(check=False)
     assert result.returncode != 0
     assert "complete linkage needs the condensed distance matrix" in result.stderr
-    assert "at most 1619 points" in result.stderr
+    assert "at most 1201 points" in result.stderr
     assert not workspace.path("results").exists()
 
 
