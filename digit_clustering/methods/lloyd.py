@@ -17,9 +17,8 @@ def lloyd(x: np.ndarray, centres: np.ndarray, max_iter: int):
     squared_norms = np.einsum("ij,ij->i", x, x)
     labels, objectives = None, []
     for _ in range(max_iter):
-        distances = squared_distances(x, squared_norms, centres)
-        assigned = distances.argmin(axis=1)
-        objectives.append(float(np.maximum(distances[np.arange(len(x)), assigned], 0).sum()))
+        assigned, objective = assign(x, squared_norms, centres)
+        objectives.append(objective)
         if labels is not None and np.array_equal(assigned, labels):
             break
         labels = assigned
@@ -27,17 +26,27 @@ def lloyd(x: np.ndarray, centres: np.ndarray, max_iter: int):
     return labels, centres, objectives
 
 
-def squared_distances(x, squared_norms, centres) -> np.ndarray:
-    centre_norms = np.einsum("ij,ij->i", centres, centres)
-    return squared_norms[:, np.newaxis] - 2.0 * (x @ centres.T) + centre_norms[np.newaxis, :]
+def assign(x: np.ndarray, squared_norms: np.ndarray, centres: np.ndarray):
+    """Each point's nearest centre, and J: the sum of squared distances to those centres.
+
+    A point's own squared norm does not change which centre is nearest, so the (centres x
+    points) scores leave it out and J adds it back; working in place keeps one array.
+    """
+    scores = centres @ x.T
+    scores *= -2.0
+    scores += np.einsum("ij,ij->i", centres, centres)[:, np.newaxis]
+    assigned = scores.argmin(axis=0)
+    nearest = scores[assigned, np.arange(len(x))] + squared_norms
+    return assigned, float(np.maximum(nearest, 0.0).sum())
 
 
 def cluster_means(x: np.ndarray, labels: np.ndarray, previous: np.ndarray) -> np.ndarray:
     """The mean of each cluster's points; an empty cluster keeps its previous centre."""
     k = len(previous)
     counts = np.bincount(labels, minlength=k).astype(np.float64)
-    sums = np.zeros_like(previous)
-    np.add.at(sums, labels, x)
+    membership = np.zeros((k, len(x)))
+    membership[labels, np.arange(len(x))] = 1.0
+    sums = membership @ x
     means = previous.copy()
     filled = counts > 0
     means[filled] = sums[filled] / counts[filled, np.newaxis]
@@ -63,8 +72,7 @@ def fit(x: np.ndarray, params: dict) -> Clustering:
 
     def predict(new: np.ndarray) -> np.ndarray:
         new = np.asarray(new, dtype=np.float64)
-        norms = np.einsum("ij,ij->i", new, new)
-        return squared_distances(new, norms, kept_centres).argmin(axis=1)
+        return assign(new, np.einsum("ij,ij->i", new, new), kept_centres)[0]
 
     return Clustering(
         labels=labels.astype(np.int64),
