@@ -6,7 +6,14 @@ not a cluster in the counts.
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+from sklearn.metrics import (
+    adjusted_mutual_info_score,
+    adjusted_rand_score,
+    calinski_harabasz_score,
+    davies_bouldin_score,
+    homogeneity_completeness_v_measure,
+    normalized_mutual_info_score,
+)
 
 NOISE = -1
 
@@ -58,9 +65,37 @@ def cluster_sizes(clusters: np.ndarray) -> list[int]:
     return sorted(counts.tolist(), reverse=True)
 
 
+def heldout_accuracy(
+    train_truth: np.ndarray,
+    train_clusters: np.ndarray,
+    test_truth: np.ndarray,
+    test_clusters: np.ndarray,
+) -> float:
+    """Accuracy on the test split when each cluster predicts its majority digit on train.
+
+    A test point in a cluster no train point fell into, or in noise, counts as wrong.
+    """
+    majority = majority_labels(train_truth, train_clusters)
+    predicted = np.array([majority.get(int(c), -1) for c in test_clusters])
+    return float(np.mean(predicted == test_truth)) if len(test_truth) else float("nan")
+
+
+def geometry_scores(x: np.ndarray, clusters: np.ndarray) -> dict:
+    """Calinski-Harabasz and Davies-Bouldin over non-noise points; NaN below two clusters."""
+    kept = clusters != NOISE
+    n_clusters = len(np.unique(clusters[kept]))
+    if not 2 <= n_clusters < kept.sum():
+        return {"calinski_harabasz": float("nan"), "davies_bouldin": float("nan")}
+    return {
+        "calinski_harabasz": float(calinski_harabasz_score(x[kept], clusters[kept])),
+        "davies_bouldin": float(davies_bouldin_score(x[kept], clusters[kept])),
+    }
+
+
 def score(truth: np.ndarray, clusters: np.ndarray, x: np.ndarray) -> dict:
     """Every metric of one clustering except the silhouette (computed per feature space)."""
     sizes = cluster_sizes(clusters)
+    homogeneity, completeness, v_measure = homogeneity_completeness_v_measure(truth, clusters)
     return {
         "n_points": int(len(clusters)),
         "n_clusters": len(sizes),
@@ -69,6 +104,11 @@ def score(truth: np.ndarray, clusters: np.ndarray, x: np.ndarray) -> dict:
         "sse": sse(x, clusters),
         "ari": float(adjusted_rand_score(truth, clusters)),
         "nmi": float(normalized_mutual_info_score(truth, clusters)),
+        "ami": float(adjusted_mutual_info_score(truth, clusters)),
+        "homogeneity": float(homogeneity),
+        "completeness": float(completeness),
+        "v_measure": float(v_measure),
         "accuracy": hungarian_accuracy(truth, clusters),
         "inferred_accuracy": inferred_label_accuracy(truth, clusters),
+        **geometry_scores(x, clusters),
     }

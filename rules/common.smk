@@ -80,6 +80,16 @@ def run_features(wildcards):
     return STUDY.features_path(run_of(wildcards).space)
 
 
+def run_pixels(wildcards):
+    space = STUDY.spaces[run_of(wildcards).space]
+    return sample_path(STUDY.dataset, space.scaling, space.sample)
+
+
+def run_heldout(wildcards):
+    run = run_of(wildcards)
+    return {"heldout": STUDY.run_path(run, "heldout.parquet")} if STUDY.holds_out(run) else {}
+
+
 def run_identity(wildcards):
     run = run_of(wildcards)
     return {"name": run.name, "method": run.method, "space": run.space, "params": run.params}

@@ -24,9 +24,11 @@ rule silhouette:
 
 rule evaluate:
     input:
+        unpack(run_heldout),
         features=run_features,
         labels="results/{dataset}/runs/{run}/labels.parquet",
         centres="results/{dataset}/runs/{run}/centres.parquet",
+        pixels=run_pixels,
     output:
         "results/{dataset}/runs/{run}/metrics.parquet",
     log:

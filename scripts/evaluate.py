@@ -7,5 +7,7 @@ with job(snakemake.log[0], snakemake.threads):
         features_path=snakemake.input.features,
         labels_path=snakemake.input.labels,
         centres_path=snakemake.input.centres,
+        pixels_path=snakemake.input.pixels,
+        heldout_path=getattr(snakemake.input, "heldout", None),
         output=snakemake.output[0],
     )

@@ -9,6 +9,8 @@ from sklearn.metrics import silhouette_score
 from digit_clustering.metrics import (
     cluster_sizes,
     contingency,
+    geometry_scores,
+    heldout_accuracy,
     hungarian_accuracy,
     inferred_label_accuracy,
     score,
@@ -123,8 +125,14 @@ def test_score_keys_and_values():
         "sse",
         "ari",
         "nmi",
+        "ami",
+        "homogeneity",
+        "completeness",
+        "v_measure",
         "accuracy",
         "inferred_accuracy",
+        "calinski_harabasz",
+        "davies_bouldin",
     }
     assert scores["n_points"] == 7
     assert scores["n_clusters"] == 3
@@ -211,3 +219,30 @@ def test_silhouette_on_a_hand_example():
     x = np.array([[0.0], [1.0], [4.0]])
     (got,) = silhouettes(x, [np.array([0, 0, 1])])
     assert got == pytest.approx(17 / 36, abs=1e-6)
+
+
+# -- held-out accuracy and geometry --------------------------------------------------------
+
+
+def test_heldout_accuracy_maps_clusters_on_train_and_scores_test():
+    # train: cluster 0 is mostly digit 3, cluster 1 mostly digit 5, cluster 2 only digit 7
+    train_truth = np.array([3, 3, 5, 5, 5, 3, 7])
+    train_clusters = np.array([0, 0, 1, 1, 1, 1, 2])
+    # test: predictions 3, 5, 5, 7, and -1 for a cluster unseen on train and for noise
+    test_truth = np.array([3, 5, 3, 7, 9, 9])
+    test_clusters = np.array([0, 1, 1, 2, 4, -1])
+    # right: 3 (cluster 0), 5 (cluster 1), 7 (cluster 2) -> 3 of 6
+    assert heldout_accuracy(train_truth, train_clusters, test_truth, test_clusters) == 0.5
+
+
+def test_geometry_scores_match_scikit_learn_and_are_nan_below_two_clusters():
+    from sklearn.metrics import calinski_harabasz_score, davies_bouldin_score
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(40, 3))
+    clusters = np.repeat([0, 1, 2, 3], 10)
+    scores = geometry_scores(x, clusters)
+    assert scores["calinski_harabasz"] == pytest.approx(calinski_harabasz_score(x, clusters))
+    assert scores["davies_bouldin"] == pytest.approx(davies_bouldin_score(x, clusters))
+    single = geometry_scores(x, np.zeros(40, dtype=int))
+    assert np.isnan(single["calinski_harabasz"]) and np.isnan(single["davies_bouldin"])

@@ -158,8 +158,13 @@ def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
     assert "HTTP 404" in log
     run = "results/mnist/runs/kmeans/pca/k~10,init~k-means++,n_init~2,max_iter~100/seed~0"
     heldout = pd.read_parquet(workspace.path(f"{run}/heldout.parquet"))
-    assert heldout["id"].tolist() == list(range(400, 500))  # the test split, fitted on train
+    test = heldout[heldout["split"] == "test"]
+    assert test["id"].tolist() == list(range(400, 500))  # assigned by the fit on train
+    assert (heldout["split"] == "train").sum() == 400
     assert heldout["cluster"].between(0, 9).all()
+    scored = metrics.set_index("run").loc[run.removeprefix("results/mnist/runs/")]
+    assert scored["heldout_accuracy"] > 0.9
+    assert scored["sse_pixels"] > 0
 
 
 def test_every_mirror_failing_stops_with_the_sources_and_leaves_nothing(

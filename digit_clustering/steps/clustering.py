@@ -72,7 +72,11 @@ def centre_table(solutions: dict[str, np.ndarray]) -> pa.Table:
 
 
 def heldout(features_path: str, method: str, params: dict, output: str):
-    """Fit on the train split only and assign the test split: labels for held-out accuracy."""
+    """Fit on the train split only and assign the test split: labels for held-out accuracy.
+
+    Writes both splits' clusters: the train split's, to map clusters to digits, and the test
+    split's, to score that mapping.
+    """
     points = read_points(features_path)
     if points.split is None:
         raise ValueError(f"{features_path} has no train/test split to hold out")
@@ -82,5 +86,11 @@ def heldout(features_path: str, method: str, params: dict, output: str):
         raise ValueError(f"method {method!r} cannot assign new points")
     assigned = result.predict(points.x[test])
     log.info("fitted on %d train points, assigned %d test points", train.sum(), test.sum())
-    table = pa.table({"id": points.ids[test], "cluster": pa.array(assigned, pa.int32())})
+    table = pa.table(
+        {
+            "id": np.concatenate([points.ids[train], points.ids[test]]),
+            "split": ["train"] * int(train.sum()) + ["test"] * int(test.sum()),
+            "cluster": pa.array(np.concatenate([result.labels, assigned]), pa.int32()),
+        }
+    )
     write_parquet(table, output, {"method": method, "params": params})

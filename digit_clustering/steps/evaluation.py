@@ -58,11 +58,27 @@ def silhouette(
     write_parquet(table, output)
 
 
-def evaluate(run: dict, features_path: str, labels_path: str, centres_path: str, output: str):
-    """Every metric of one run except the silhouette, as a one-row table with its identity."""
+def evaluate(
+    run: dict,
+    features_path: str,
+    labels_path: str,
+    centres_path: str,
+    pixels_path: str,
+    heldout_path: str | None,
+    output: str,
+):
+    """Every metric of one run except the silhouette, as a one-row table with its identity.
+
+    SSE is given in the run's feature space and in the scaled pixel space (`pixels_path`), so
+    that runs in different spaces compare.
+    """
     points = read_points(features_path)
     clusters = read_clusters(labels_path, points.ids)
     details = table_metadata(read_parquet(centres_path))["details"]
+    pixels = points if pixels_path == features_path else read_points(pixels_path)
+    extra = {"sse_pixels": metrics.sse(pixels.x, clusters)}
+    if heldout_path:
+        extra["heldout_accuracy"] = heldout_accuracy_of(heldout_path, points)
     row = {
         "run": run["name"],
         "method": run["method"],
@@ -70,9 +86,19 @@ def evaluate(run: dict, features_path: str, labels_path: str, centres_path: str,
         "params": json.dumps(run["params"], sort_keys=True),
         **{f"param_{name}": value for name, value in run["params"].items()},
         **metrics.score(points.labels, clusters, points.x),
+        **extra,
         **{f"fit_{name}": value for name, value in details.items()},
     }
     write_parquet(pa.Table.from_pylist([row]), output)
+
+
+def heldout_accuracy_of(heldout_path: str, points) -> float:
+    """Held-out accuracy from the labels of a run refitted on the train split."""
+    table = read_parquet(heldout_path).to_pandas()
+    truth = pd.Series(points.labels, index=points.ids).loc[table["id"]].to_numpy()
+    train = (table["split"] == "train").to_numpy()
+    clusters = table["cluster"].to_numpy()
+    return metrics.heldout_accuracy(truth[train], clusters[train], truth[~train], clusters[~train])
 
 
 def aggregate(metrics_paths: list[str], silhouette_paths: list[str], output: str, csv_output: str):
