@@ -41,7 +41,7 @@ def centroid_figure(centres, truth, clusters, image_shape, title: str, output: s
             axis.imshow(centres[cluster].reshape(image_shape), cmap="gray_r")
             axis.set_title(f"n={sizes.get(cluster, 0)}\nmostly {majority.get(cluster, '-')}")
         figure.suptitle(title, fontsize=9)
-        _save(figure, output)
+        save(figure, output)
 
 
 def scatter_figure(x, clusters, centres, title: str, output: str | os.PathLike):
@@ -56,17 +56,17 @@ def scatter_figure(x, clusters, centres, title: str, output: str | os.PathLike):
         axis.set_xlabel("feature 1")
         axis.set_ylabel("feature 2")
         axis.set_title(title)
-        _save(figure, output)
+        save(figure, output)
 
 
 def _message_figure(message: str, output):
     with plt.rc_context(STYLE):
         figure = plt.figure(figsize=(6, 1.2))
         figure.text(0.5, 0.5, message, ha="center", va="center")
-        _save(figure, output)
+        save(figure, output)
 
 
-def _save(figure, output):
+def save(figure, output):
     with atomic_path(output) as temporary:
         figure.savefig(temporary, format="png", metadata=PNG_METADATA)
     plt.close(figure)

@@ -22,6 +22,8 @@ img {{ max-width: 100%; }}
 </style></head><body>
 <h1>{title}</h1>
 {summary}
+<h2>Overview</h2>
+{study_figures}
 <h2>Metrics</h2>
 <p>Accuracy matches clusters to digits one-to-one (Hungarian); inferred accuracy lets every
 cluster predict its majority digit. Silhouette is Euclidean in the run's feature space, SSE the
@@ -34,10 +36,35 @@ within-cluster sum of squares there. The full table is
 """
 
 
+STUDY_CAPTIONS = {
+    "summary": "Accuracy, ARI and NMI of every run: how close each comes to the true digits.",
+    "sweeps": "k sweeps: look for the elbow in SSE and whether silhouette, accuracy and BIC "
+    "agree on 10.",
+    "dbscan_grid": "DBSCAN over eps and min_samples: the cluster count and the share of points "
+    "left as noise for each setting.",
+}
+
+
+def embedded_figure(path: str | os.PathLike, alt: str, caption: str) -> str:
+    with open(path, "rb") as handle:
+        encoded = base64.b64encode(handle.read()).decode()
+    return (
+        f'<figure><img alt="{html.escape(alt)}" src="data:image/png;base64,{encoded}">'
+        f"<figcaption>{html.escape(caption)}</figcaption></figure>"
+    )
+
+
 def render(
-    metrics: pd.DataFrame, figures: dict[str, str], dataset: dict, output: str | os.PathLike
+    metrics: pd.DataFrame,
+    figures: dict[str, str],
+    study_figures: list,
+    dataset: dict,
+    output: str | os.PathLike,
 ):
-    """Write the report page; `figures` maps run names to PNG paths, embedded in the page."""
+    """Write the report page: study-wide figures, the metrics table, then every run's figure.
+
+    `figures` maps run names to PNG paths; every image is embedded, so the page stands alone.
+    """
     metrics = metrics.sort_values("accuracy", ascending=False, kind="stable")
     best = metrics.iloc[0]
     summary = (
@@ -48,18 +75,16 @@ def render(
     table = metrics[[c for c in TABLE_COLUMNS if c in metrics]].to_html(
         index=False, float_format=lambda value: f"{value:.4g}", border=0
     )
-    blocks = []
-    for run in metrics["run"]:
-        with open(figures[run], "rb") as handle:
-            encoded = base64.b64encode(handle.read()).decode()
-        blocks.append(
-            f'<figure><img alt="centroids of {html.escape(run)}" '
-            f'src="data:image/png;base64,{encoded}"><figcaption>{html.escape(run)}</figcaption></figure>'
-        )
+    blocks = [embedded_figure(figures[run], f"centroids of {run}", run) for run in metrics["run"]]
+    overview = [
+        embedded_figure(path, path.stem, STUDY_CAPTIONS.get(path.stem, path.stem))
+        for path in study_figures
+    ]
     page = PAGE.format(
         title=f"Clustering {html.escape(dataset['name'])}",
         summary=summary,
         table=table,
+        study_figures="\n".join(overview),
         figures="\n".join(blocks),
     )
     with atomic_path(output) as temporary:

@@ -1,8 +1,10 @@
 """Steps that draw the figures and write the report."""
 
+import tempfile
+
 import pyarrow.parquet as pq
 
-from digit_clustering import features, figures, report
+from digit_clustering import features, figures, report, study_figures
 from digit_clustering.tables import (
     read_centres,
     read_clusters,
@@ -37,4 +39,6 @@ def write_report(
         "n_features": data.schema_arrow.field("x").type.list_size,
     }
     frame = read_parquet(metrics_path).to_pandas()
-    report.render(frame, dict(zip(runs, figure_paths, strict=True)), dataset, output)
+    with tempfile.TemporaryDirectory() as scratch:
+        overview = study_figures.draw_all(frame, scratch)
+        report.render(frame, dict(zip(runs, figure_paths, strict=True)), overview, dataset, output)
