@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from digit_clustering.atomic import atomic_path  # noqa: E402
-from digit_clustering.metrics import NOISE, majority_labels  # noqa: E402
+from digit_clustering.metrics import NOISE, contingency, majority_labels  # noqa: E402
 
 STYLE = {"font.size": 9, "axes.titlesize": 9, "figure.dpi": 100}
 PNG_METADATA = {"Software": None}  # no library version in the bytes: same input, same file
@@ -56,6 +56,32 @@ def scatter_figure(x, clusters, centres, title: str, output: str | os.PathLike):
         axis.set_xlabel("feature 1")
         axis.set_ylabel("feature 2")
         axis.set_title(title)
+        save(figure, output)
+
+
+def confusion_figure(truth, clusters, title: str, output: str | os.PathLike):
+    """Counts of every cluster (rows, by majority digit) against every true label (columns)."""
+    table, cluster_ids = contingency(truth, clusters)
+    labels = np.unique(truth[clusters != NOISE])
+    if len(cluster_ids) == 0:
+        _message_figure(f"{title}\nno cluster: every point is noise", output)
+        return
+    order = np.lexsort((-table.max(axis=1), table.argmax(axis=1)))
+    table, cluster_ids = table[order], cluster_ids[order]
+    with plt.rc_context(STYLE):
+        height = min(12, 1.2 + 0.3 * len(cluster_ids))
+        figure, axis = plt.subplots(
+            figsize=(1.2 + 0.45 * len(labels), height), layout="constrained"
+        )
+        axis.imshow(table / np.maximum(table.sum(axis=1, keepdims=True), 1), cmap="Blues")
+        if table.size <= 400:
+            for (row, column), count in np.ndenumerate(table):
+                axis.text(column, row, str(count), ha="center", va="center", fontsize=6)
+        axis.set_xticks(range(len(labels)), labels)
+        axis.set_yticks(range(len(cluster_ids)), cluster_ids, fontsize=7)
+        axis.set_xlabel("true label")
+        axis.set_ylabel("cluster (ordered by majority label)")
+        axis.set_title(title, fontsize=8)
         save(figure, output)
 
 

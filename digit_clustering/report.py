@@ -19,6 +19,7 @@ th, td {{ padding: 0.25rem 0.6rem; border-bottom: 1px solid #ddd; text-align: ri
 th:first-child, td:first-child {{ text-align: left; font-family: monospace; }}
 figure {{ margin: 1.5rem 0; }} figcaption {{ font-family: monospace; font-size: 0.85rem; }}
 img {{ max-width: 100%; }}
+.run {{ display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }}
 </style></head><body>
 <h1>{title}</h1>
 {summary}
@@ -56,14 +57,15 @@ def embedded_figure(path: str | os.PathLike, alt: str, caption: str) -> str:
 
 def render(
     metrics: pd.DataFrame,
-    figures: dict[str, str],
+    figures: dict[str, tuple[str, str]],
     study_figures: list,
     dataset: dict,
     output: str | os.PathLike,
 ):
     """Write the report page: study-wide figures, the metrics table, then every run's figure.
 
-    `figures` maps run names to PNG paths; every image is embedded, so the page stands alone.
+    `figures` maps run names to their (centroids, confusion matrix) PNGs; every image is
+    embedded, so the page stands alone.
     """
     metrics = metrics.sort_values("accuracy", ascending=False, kind="stable")
     best = metrics.iloc[0]
@@ -75,7 +77,13 @@ def render(
     table = metrics[[c for c in TABLE_COLUMNS if c in metrics]].to_html(
         index=False, float_format=lambda value: f"{value:.4g}", border=0
     )
-    blocks = [embedded_figure(figures[run], f"centroids of {run}", run) for run in metrics["run"]]
+    blocks = [
+        '<div class="run">'
+        + embedded_figure(figures[run][0], f"centroids of {run}", run)
+        + embedded_figure(figures[run][1], f"confusion matrix of {run}", "clusters x true labels")
+        + "</div>"
+        for run in metrics["run"]
+    ]
     overview = [
         embedded_figure(path, path.stem, STUDY_CAPTIONS.get(path.stem, path.stem))
         for path in study_figures

@@ -24,6 +24,7 @@ RUN_FILES = (
     "trace.parquet",
     "metrics.parquet",
     "centroids.png",
+    "confusion.png",
 )
 DATASETS_WITH_SPLITS = ("mnist",)
 

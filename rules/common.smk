@@ -129,6 +129,10 @@ def all_figures(wildcards):
     return all_run_files("centroids.png")
 
 
+def all_confusions(wildcards):
+    return all_run_files("confusion.png")
+
+
 def pca_input(wildcards):
     return sample_path(wildcards.dataset, wildcards.scaling, wildcards.sample)
 

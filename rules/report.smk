@@ -5,10 +5,16 @@ rule run_figure:
         centres="results/{dataset}/runs/{run}/centres.parquet",
         model=run_model,
     output:
-        report(
+        centroids=report(
             "results/{dataset}/runs/{run}/centroids.png",
             caption="../report/centroids.rst",
             category="Centroids",
+            labels={"run": "{run}"},
+        ),
+        confusion=report(
+            "results/{dataset}/runs/{run}/confusion.png",
+            caption="../report/confusion.rst",
+            category="Confusion matrices",
             labels={"run": "{run}"},
         ),
     log:
@@ -30,6 +36,7 @@ rule report:
         metrics="results/{dataset}/metrics.parquet",
         data="results/{dataset}/data.parquet",
         figures=all_figures,
+        confusions=all_confusions,
     output:
         "results/{dataset}/report/index.html",
     log:

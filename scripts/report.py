@@ -6,6 +6,7 @@ with job(snakemake.log[0], snakemake.threads):
         snakemake.input.metrics,
         runs=snakemake.params.runs,
         figure_paths=list(snakemake.input.figures),
+        confusion_paths=list(snakemake.input.confusions),
         data_path=snakemake.input.data,
         output=snakemake.output[0],
     )

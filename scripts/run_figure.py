@@ -8,5 +8,6 @@ with job(snakemake.log[0], snakemake.threads):
         labels_path=snakemake.input.labels,
         centres_path=snakemake.input.centres,
         model_path=snakemake.input.model[0] if snakemake.input.model else None,
-        output=snakemake.output[0],
+        output=snakemake.output.centroids,
+        confusion_output=snakemake.output.confusion,
     )

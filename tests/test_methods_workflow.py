@@ -49,7 +49,7 @@ def test_every_method_runs_and_is_scored(digits_all_methods):
     page = digits_all_methods.path("results/digits/report/index.html").read_text()
     for figure in ("summary", "dbscan_grid"):
         assert f'alt="{figure}"' in page
-    assert page.count("data:image/png;base64,") == 12 + 2
+    assert page.count("data:image/png;base64,") == 12 * 2 + 2
 
 
 def test_degenerate_dbscan_runs_stay_in_the_table_with_a_reason(digits_all_methods):

@@ -39,7 +39,7 @@ def test_digits_study_builds_the_report_and_every_metric(digits_study):
     assert metrics["silhouette"].between(0, 1).all()
     assert (metrics["n_points"] == 1797).all()
     page = digits_study.path("results/digits/report/index.html").read_text()
-    assert page.count("data:image/png;base64,") == 3 + 1  # every run, and the summary chart
+    assert page.count("data:image/png;base64,") == 3 * 2 + 1  # centroids and confusion per run
     assert "kmeans/pca/k~10,init~k-means++,n_init~2,max_iter~100/seed~0" in page
 
 

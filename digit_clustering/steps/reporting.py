@@ -15,11 +15,19 @@ from digit_clustering.tables import (
 
 
 def run_figure(
-    run: str, features_path: str, labels_path: str, centres_path: str, model_path, output
+    run: str,
+    features_path: str,
+    labels_path: str,
+    centres_path: str,
+    model_path: str | None,
+    output: str,
+    confusion_output: str,
 ):
-    """Centroid images (mapped back to pixels through PCA) or, for point clouds, a scatter."""
+    """Centroid images (mapped back to pixels through PCA) or, for point clouds, a scatter;
+    and the confusion matrix of clusters against true labels."""
     points = read_points(features_path)
     clusters = read_clusters(labels_path, points.ids)
+    figures.confusion_figure(points.labels, clusters, run, confusion_output)
     centres = read_centres(centres_path)
     if points.image_shape is None:
         figures.scatter_figure(points.x, clusters, centres, run, output)
@@ -30,7 +38,12 @@ def run_figure(
 
 
 def write_report(
-    metrics_path: str, runs: list[str], figure_paths: list[str], data_path: str, output
+    metrics_path: str,
+    runs: list[str],
+    figure_paths: list[str],
+    confusion_paths: list[str],
+    data_path: str,
+    output: str,
 ):
     data = pq.ParquetFile(data_path)
     dataset = {
@@ -41,4 +54,5 @@ def write_report(
     frame = read_parquet(metrics_path).to_pandas()
     with tempfile.TemporaryDirectory() as scratch:
         overview = study_figures.draw_all(frame, scratch)
-        report.render(frame, dict(zip(runs, figure_paths, strict=True)), overview, dataset, output)
+        run_figures = zip(figure_paths, confusion_paths, strict=True)
+        report.render(frame, dict(zip(runs, run_figures, strict=True)), overview, dataset, output)
