@@ -15,6 +15,7 @@ from digit_clustering.methods import (
     job_memory_mb,
     largest_matrix_points,
 )
+from digit_clustering.preprocess import sample_size
 
 DATASET_SHAPES = {"mnist": (70_000, 784), "digits": (1_797, 64)}
 KEY_SEPARATORS = ("/", ",", "~")
@@ -174,21 +175,18 @@ class Study:
         return DATASET_SHAPES[self.dataset]
 
     def _sample(self, settings: dict, where: str) -> tuple[str, int]:
-        """A sample's path segment and its number of points."""
+        """A sample's path segment and its number of points (as `subsample` will keep)."""
         size = settings["size"]
         if size == "all":
             return "all", self.n_points
-        if isinstance(size, float):
-            amount, kept = "fraction", max(1, round(size * self.n_points))
-        elif size > self.n_points:
+        if isinstance(size, int) and size > self.n_points:
             raise ConfigError(
                 f"config key '{where}.size' is {size}, but {self.dataset} has "
                 f"{self.n_points} points; use at most {self.n_points}, a fraction, or 'all'."
             )
-        else:
-            amount, kept = "n", size
+        amount = "fraction" if isinstance(size, float) else "n"
         key = encode({amount: size, "seed": settings["seed"], "stratify": settings["stratify"]})
-        return key, kept
+        return key, sample_size(self.n_points, size)
 
     def _spaces(self) -> dict[str, Space]:
         declared = self.config["spaces"]
