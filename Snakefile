@@ -13,6 +13,7 @@ include: "rules/preprocess.smk"
 include: "rules/features.smk"
 include: "rules/cluster.smk"
 include: "rules/evaluate.smk"
+include: "rules/figures.smk"
 include: "rules/report.smk"
 
 

@@ -20,7 +20,7 @@ def centroid_figure(centres, truth, clusters, image_shape, title: str, output: s
     """One image per cluster centre, titled with its size and majority digit."""
     k = len(centres)
     if k == 0:
-        _message_figure(f"{title}\nno cluster: every point is noise", output)
+        message_figure(f"{title}\nno cluster: every point is noise", output)
         return
     sizes = dict(zip(*np.unique(clusters[clusters != NOISE], return_counts=True), strict=True))
     majority = majority_labels(truth, clusters)
@@ -64,7 +64,7 @@ def confusion_figure(truth, clusters, title: str, output: str | os.PathLike):
     table, cluster_ids = contingency(truth, clusters)
     labels = np.unique(truth[clusters != NOISE])
     if len(cluster_ids) == 0:
-        _message_figure(f"{title}\nno cluster: every point is noise", output)
+        message_figure(f"{title}\nno cluster: every point is noise", output)
         return
     order = np.lexsort((-table.max(axis=1), table.argmax(axis=1)))
     table, cluster_ids = table[order], cluster_ids[order]
@@ -85,14 +85,22 @@ def confusion_figure(truth, clusters, title: str, output: str | os.PathLike):
         save(figure, output)
 
 
-def _message_figure(message: str, output):
+def message_figure(message: str, output):
     with plt.rc_context(STYLE):
         figure = plt.figure(figsize=(6, 1.2))
         figure.text(0.5, 0.5, message, ha="center", va="center")
         save(figure, output)
 
 
-def save(figure, output):
+def save(figure, output, tight: bool = False):
+    """Write the figure as PNG (atomically, with no library version in it); `tight` trims it
+    to what is drawn, for figures whose labels would otherwise be cut."""
     with atomic_path(output) as temporary:
-        figure.savefig(temporary, format="png", metadata=PNG_METADATA)
+        figure.savefig(
+            temporary,
+            format="png",
+            metadata=PNG_METADATA,
+            bbox_inches="tight" if tight else None,
+            pad_inches=0.1,
+        )
     plt.close(figure)

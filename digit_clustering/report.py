@@ -1,99 +1,234 @@
-"""The HTML report: one self-contained page with the metrics table and every run's figure."""
+"""The HTML report: one self-contained page a person reads from the top.
+
+A summary (the best run per metric, the dataset, the config's digest, when the page was built
+and how long the study computed), the study-wide figures, the stability of repeated runs, the
+sortable metrics table, then a section per method with every run's figures. Every image is
+embedded, so the page can be mailed or opened from disk with no network.
+
+Values measured rather than computed (times, the build date) sit in elements of class
+``measured``: they are the only part that differs between two builds.
+"""
 
 import base64
 import html
 import os
+from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from digit_clustering.atomic import atomic_path
+from digit_clustering.report_text import (
+    FIGURE_CAPTIONS,
+    METHOD_DESCRIPTIONS,
+    METRIC_NAMES,
+    PAGE,
+    STUDY_CAPTIONS,
+)
 
-HEADLINE = ["accuracy", "inferred_accuracy", "ari", "nmi", "silhouette", "sse"]
-TABLE_COLUMNS = ["run", "n_points", "n_clusters", *HEADLINE]
-PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; color: #222; }}
-table {{ border-collapse: collapse; font-size: 0.85rem; }}
-th, td {{ padding: 0.25rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; }}
-th:first-child, td:first-child {{ text-align: left; font-family: monospace; }}
-figure {{ margin: 1.5rem 0; }} figcaption {{ font-family: monospace; font-size: 0.85rem; }}
-img {{ max-width: 100%; }}
-.run {{ display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }}
-</style></head><body>
-<h1>{title}</h1>
-{summary}
-<h2>Overview</h2>
-{study_figures}
-<h2>Metrics</h2>
-<p>Accuracy matches clusters to digits one-to-one (Hungarian); inferred accuracy lets every
-cluster predict its majority digit. Silhouette is Euclidean in the run's feature space, SSE the
-within-cluster sum of squares there. The full table is
-<a href="../metrics.csv"><code>metrics.csv</code></a>, beside this folder.</p>
-{table}
-<h2>Runs</h2>
-{figures}
-</body></html>
-"""
+# (column, better): the metrics the summary names a best run for.
+BEST_OF = [
+    ("accuracy", "max"),
+    ("inferred_accuracy", "max"),
+    ("heldout_accuracy", "max"),
+    ("ari", "max"),
+    ("nmi", "max"),
+    ("ami", "max"),
+    ("v_measure", "max"),
+    ("silhouette", "max"),
+    ("calinski_harabasz", "max"),
+    ("davies_bouldin", "min"),
+]
+TABLE_COLUMNS = [
+    "n_clusters",
+    "noise_fraction",
+    "accuracy",
+    "inferred_accuracy",
+    "heldout_accuracy",
+    "ari",
+    "nmi",
+    "ami",
+    "homogeneity",
+    "completeness",
+    "v_measure",
+    "silhouette",
+    "sse",
+    "sse_pixels",
+    "calinski_harabasz",
+    "davies_bouldin",
+]
 
 
-STUDY_CAPTIONS = {
-    "summary": "Accuracy, ARI and NMI of every run: how close each comes to the true digits.",
-    "sweeps": "k sweeps: look for the elbow in SSE and whether silhouette, accuracy and BIC "
-    "agree on 10.",
-    "dbscan_grid": "DBSCAN over eps and min_samples: the cluster count and the share of points "
-    "left as noise for each setting.",
-}
+@dataclass
+class Provenance:
+    built: str
+    config_digest: str
+    config_text: str
+    compute_seconds: float
+    jobs: int
 
 
-def embedded_figure(path: str | os.PathLike, alt: str, caption: str) -> str:
-    with open(path, "rb") as handle:
-        encoded = base64.b64encode(handle.read()).decode()
+def embedded_image(path: str | os.PathLike, alt: str) -> str:
+    encoded = base64.b64encode(Path(path).read_bytes()).decode()
+    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{encoded}">'
+
+
+def figure(path: str | os.PathLike, alt: str, caption: str) -> str:
     return (
-        f'<figure><img alt="{html.escape(alt)}" src="data:image/png;base64,{encoded}">'
+        f"<figure>{embedded_image(path, alt)}"
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
+    )
+
+
+def measured(text: str) -> str:
+    return f'<span class="measured">{html.escape(text)}</span>'
+
+
+def number(value) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "–"
+    if isinstance(value, (int, np.integer)):
+        return f"{value:,}"
+    return f"{value:.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
+
+
+def best_runs(metrics: pd.DataFrame, names: dict[str, str]) -> str:
+    rows = []
+    for column, better in BEST_OF:
+        if column not in metrics or metrics[column].isna().all():
+            continue
+        index = metrics[column].idxmax() if better == "max" else metrics[column].idxmin()
+        run = metrics.loc[index, "run"]
+        rows.append(
+            f"<tr><td>{METRIC_NAMES[column]}</td><td>{number(metrics.loc[index, column])}</td>"
+            f'<td><a href="#{anchor(run)}">{html.escape(names[run])}</a></td></tr>'
+        )
+    return (
+        '<table class="best"><thead><tr><th>metric</th><th>best</th><th>run</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def anchor(run: str) -> str:
+    return "run-" + "".join(c if c.isalnum() else "-" for c in run)
+
+
+def metrics_table(metrics: pd.DataFrame, names: dict[str, str], fit_seconds: dict) -> str:
+    """Every run and metric; clicking a heading sorts by it (the values sit in data-value)."""
+    columns = [c for c in TABLE_COLUMNS if c in metrics and metrics[c].notna().any()]
+    head = "".join(f'<th title="{c}">{METRIC_NAMES.get(c, c)}</th>' for c in columns)
+    body = []
+    for _, row in metrics.iterrows():
+        cells = [
+            f'<td data-value="{html.escape(names[row["run"]])}" title="{html.escape(row["run"])}">'
+            f'<a href="#{anchor(row["run"])}">{html.escape(names[row["run"]])}</a></td>'
+        ]
+        for column in columns:
+            value = row[column]
+            key = "" if pd.isna(value) else repr(float(value))
+            cells.append(f'<td data-value="{key}">{number(value)}</td>')
+        seconds = fit_seconds.get(row["run"])
+        cells.append(
+            f'<td class="measured" data-value="{"" if seconds is None else seconds}">'
+            f"{'–' if seconds is None else f'{seconds:.1f}'}</td>"
+        )
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        '<table class="sortable"><thead><tr><th>run</th>'
+        f"{head}<th>fit (s)</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def stability_table(stability: pd.DataFrame) -> str:
+    if stability.empty:
+        return "<p>No setting was run with more than one seed.</p>"
+    rows = "".join(
+        f"<tr><td>{html.escape(r.setting)}</td><td>{r.seeds}</td>"
+        f"<td>{r.ari_mean:.4f} ± {r.ari_std:.4f}</td>"
+        f"<td>{r.accuracy_mean:.4f} ± {r.accuracy_std:.4f}</td>"
+        f"<td>{number(r.pairwise_ari_mean)}</td><td>{number(r.pairwise_ari_min)}</td></tr>"
+        for r in stability.itertuples()
+    )
+    return (
+        "<table><thead><tr><th>setting</th><th>seeds</th><th>ARI (mean ± sd)</th>"
+        "<th>accuracy (mean ± sd)</th><th>ARI between seeds (mean)</th><th>(lowest)</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def run_section(row, name: str, run_figures: dict[str, str], fit_seconds) -> str:
+    facts = [
+        f"{number(row['n_clusters'])} clusters",
+        f"accuracy {number(row['accuracy'])}",
+        f"ARI {number(row['ari'])}",
+        f"NMI {number(row['nmi'])}",
+        f"silhouette {number(row.get('silhouette'))}",
+    ]
+    if row.get("noise_fraction"):
+        facts.append(f"noise {row['noise_fraction']:.1%}")
+    timing = f" · fit {measured(f'{fit_seconds:.1f} s')}" if fit_seconds is not None else ""
+    blocks = []
+    for kind, path in run_figures.items():
+        if kind.endswith(".html"):
+            continue
+        blocks.append(figure(path, f"{kind.removesuffix('.png')} of {name}", FIGURE_CAPTIONS[kind]))
+    page = run_figures.get("scatter.html")
+    link = f' · <a href="{html.escape(page)}">turn it in 3-D</a>' if page is not None else ""
+    return (
+        f'<section class="run" id="{anchor(row["run"])}"><h3>{html.escape(name)}</h3>'
+        f'<p class="facts"><code>{html.escape(row["run"])}</code><br>'
+        f"{html.escape(' · '.join(facts))}{timing}{link}</p>"
+        f'<div class="figures">{"".join(blocks)}</div></section>'
     )
 
 
 def render(
     metrics: pd.DataFrame,
-    figures: dict[str, tuple[str, str]],
-    study_figures: list,
+    names: dict[str, str],
+    run_figures: dict[str, dict[str, str]],
+    study_figures: list[tuple[str, Path]],
+    stability: pd.DataFrame,
+    fit_seconds: dict[str, float],
     dataset: dict,
+    provenance: Provenance,
     output: str | os.PathLike,
 ):
-    """Write the report page: study-wide figures, the metrics table, then every run's figure.
-
-    `figures` maps run names to their (centroids, confusion matrix) PNGs; every image is
-    embedded, so the page stands alone.
-    """
-    metrics = metrics.sort_values("accuracy", ascending=False, kind="stable")
-    best = metrics.iloc[0]
-    summary = (
-        f"<p>Dataset <b>{html.escape(dataset['name'])}</b>: {dataset['n_points']:,} points "
-        f"of {dataset['n_features']} values; {len(metrics)} runs. Best accuracy "
-        f"<b>{best['accuracy']:.3f}</b> by <code>{html.escape(best['run'])}</code>.</p>"
-    )
-    table = metrics[[c for c in TABLE_COLUMNS if c in metrics]].to_html(
-        index=False, float_format=lambda value: f"{value:.4g}", border=0
-    )
-    blocks = [
-        '<div class="run">'
-        + embedded_figure(figures[run][0], f"centroids of {run}", run)
-        + embedded_figure(figures[run][1], f"confusion matrix of {run}", "clusters x true labels")
-        + "</div>"
-        for run in metrics["run"]
-    ]
-    overview = [
-        embedded_figure(path, path.stem, STUDY_CAPTIONS.get(path.stem, path.stem))
-        for path in study_figures
-    ]
+    """Write the page. `run_figures` maps each run to its figures by file name (links to
+    pages beside the report are made relative to it); `study_figures` are (kind, path)."""
+    sections, contents = [], []
+    for method, runs in metrics.groupby("method", sort=False):
+        runs = runs.sort_values("accuracy", ascending=False, kind="stable")
+        contents.append(f'<li><a href="#method-{method}">{method}</a> ({len(runs)})</li>')
+        sections.append(
+            f'<h2 id="method-{method}">{html.escape(method)}</h2>'
+            f"<p>{METHOD_DESCRIPTIONS.get(method, '')}</p>"
+            + "".join(
+                run_section(
+                    row, names[row["run"]], run_figures[row["run"]], fit_seconds.get(row["run"])
+                )
+                for _, row in runs.iterrows()
+            )
+        )
+    overview = "".join(figure(path, kind, STUDY_CAPTIONS[kind]) for kind, path in study_figures)
     page = PAGE.format(
         title=f"Clustering {html.escape(dataset['name'])}",
-        summary=summary,
-        table=table,
-        study_figures="\n".join(overview),
-        figures="\n".join(blocks),
+        dataset=html.escape(dataset["name"]),
+        n_points=f"{dataset['n_points']:,}",
+        n_features=dataset["n_features"],
+        n_runs=len(metrics),
+        n_methods=metrics["method"].nunique(),
+        built=measured(provenance.built),
+        compute=measured(f"{provenance.compute_seconds / 60:.1f} min"),
+        jobs=measured(str(provenance.jobs)),
+        digest=html.escape(provenance.config_digest),
+        config=html.escape(provenance.config_text),
+        best=best_runs(metrics, names),
+        contents="".join(contents),
+        overview=overview,
+        stability=stability_table(stability),
+        table=metrics_table(metrics, names, fit_seconds),
+        sections="".join(sections),
     )
     with atomic_path(output) as temporary:
         temporary.write_text(page, encoding="utf-8")

@@ -5,8 +5,12 @@ settings coexist on disk and a changed setting is a new path: Snakemake builds e
 missing pieces. Runs are named ``{method}/{space}/{params}/seed~{seed}``.
 """
 
+import copy
+import hashlib
 import itertools
 from dataclasses import dataclass
+
+import yaml
 
 from digit_clustering.config_check import ConfigError, check_against_schema, did_you_mean
 from digit_clustering.methods import (
@@ -19,15 +23,11 @@ from digit_clustering.preprocess import sample_size
 
 DATASET_SHAPES = {"mnist": (70_000, 784), "digits": (1_797, 64)}
 KEY_SEPARATORS = ("/", ",", "~")
-RUN_FILES = (
-    "labels.parquet",
-    "centres.parquet",
-    "trace.parquet",
-    "metrics.parquet",
-    "centroids.png",
-    "confusion.png",
-)
+RUN_TABLES = ("labels.parquet", "centres.parquet", "trace.parquet", "metrics.parquet")
+IMAGE_FIGURES = ("centroids.png", "confusion.png", "gallery.png", "nearest.png")
+CLOUD_FIGURES = ("scatter.png", "confusion.png", "scatter.html")
 DATASETS_WITH_SPLITS = ("mnist",)
+DATASETS_OF_IMAGES = ("mnist", "digits")
 
 
 def encode(settings: dict) -> str:
@@ -138,6 +138,35 @@ class Study:
     def silhouette_path(self, space_name: str) -> str:
         return f"{self.root}/silhouette/{space_name}.parquet"
 
+    def run_figures(self, run: Run) -> list[str]:
+        """The figures of a run: its pictures of the clusters, and of its fit where it has one."""
+        names = list(IMAGE_FIGURES if self.has_images else CLOUD_FIGURES)
+        if METHODS[run.method].course_figure:
+            names.append(METHODS[run.method].course_figure)
+        return [self.run_path(run, name) for name in names]
+
+    @property
+    def has_images(self) -> bool:
+        return self.dataset in DATASETS_OF_IMAGES
+
+    def point_sets(self) -> dict[str, list[Run]]:
+        """Runs grouped by the points they cluster (``{scaling}/{sample}``): PCA and pixel
+        spaces of one sample hold the same points, so their runs compare label by label."""
+        groups = {}
+        for run in self.runs:
+            space = self.spaces[run.space]
+            groups.setdefault(f"{space.scaling}/{space.sample}", []).append(run)
+        return groups
+
+    def agreement_path(self, point_set: str, suffix: str = "parquet") -> str:
+        return f"{self.root}/agreement/{point_set}.{suffix}"
+
+    def neighbours_paths(self) -> list[str]:
+        if not self.neighbours_space:
+            return []
+        stem = f"{self.root}/neighbours/{self.neighbours_space}"
+        return [f"{stem}.parquet", f"{stem}.png"] if self.has_images else [f"{stem}.parquet"]
+
     def targets(self) -> list[str]:
         """Every file of the study, so that a deleted intermediate is rebuilt too."""
         paths = [f"{self.root}/data.parquet", f"{self.root}/report/index.html"]
@@ -146,11 +175,13 @@ class Study:
             paths += [self.features_path(space), self.silhouette_path(space)]
             paths += [self.model_path(space)] if self.model_path(space) else []
         for run in self.runs:
-            paths += [self.run_path(run, name) for name in RUN_FILES]
+            paths += [self.run_path(run, name) for name in RUN_TABLES]
+            paths += self.run_figures(run)
             if self.holds_out(run):
                 paths.append(self.run_path(run, "heldout.parquet"))
-        if self.neighbours_space:
-            paths.append(f"{self.root}/neighbours/{self.neighbours_space}.parquet")
+        for point_set in self.point_sets():
+            paths += [self.agreement_path(point_set), self.agreement_path(point_set, "png")]
+        paths += self.neighbours_paths()
         return list(dict.fromkeys(paths))
 
     def holds_out(self, run: Run) -> bool:
@@ -166,6 +197,20 @@ class Study:
 
     def run(self, name: str) -> Run:
         return self._runs_by_name[name]
+
+    def config_text(self) -> str:
+        """The config as YAML, without the keys that say where MNIST is fetched from: they
+        change no result (every file is checked against its MD5)."""
+        config = copy.deepcopy(self.config)
+        config.pop("mnist_mirror", None)
+        for key in ("mirrors", "timeout"):
+            config.get("datasets", {}).get("mnist", {}).pop(key, None)
+        return yaml.safe_dump(config, sort_keys=False, width=100)
+
+    def config_digest(self) -> str:
+        """A short fingerprint of `config_text`: two reports with the same digest describe
+        the same study."""
+        return hashlib.sha256(self.config_text().encode()).hexdigest()[:12]
 
     # -- building and checking ---------------------------------------------------------------
     def _dataset_shape(self) -> tuple[int, int]:
@@ -333,3 +378,24 @@ class Study:
         rest = {name: value for name, value in params.items() if name != "seed"}
         name = f"{method}/{space}/{encode(rest) or 'defaults'}"
         return f"{name}/seed~{seed}" if seed is not None else name
+
+
+def short_names(runs: list[str]) -> dict[str, str]:
+    """Each run named by its method, space and only the settings that vary between the runs
+    of its method: ``kmeans/pca50 k=12`` rather than every setting."""
+    parsed = {}
+    for run in runs:
+        method, space, params, *seed = run.split("/")
+        settings = {} if params == "defaults" else decode(params)
+        if seed:
+            settings.update(decode(seed[0]))
+        parsed[run] = (method, space, settings)
+    names = {}
+    for run, (method, space, settings) in parsed.items():
+        peers = [other for other in parsed.values() if other[0] == method]
+        varying = [
+            name for name in settings if len({repr(peer[2].get(name)) for peer in peers}) > 1
+        ]
+        details = " ".join(f"{name}={_format(settings[name])}" for name in varying)
+        names[run] = f"{method}/{space} {details}".rstrip()
+    return names

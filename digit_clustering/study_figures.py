@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from digit_clustering.figures import STYLE, plt, save
+from digit_clustering.study import short_names
 
 SWEEP_PANELS = [
     ("sse", "SSE (elbow)"),
@@ -19,6 +20,7 @@ SWEEP_PANELS = [
 def summary_chart(metrics: pd.DataFrame, output: str | os.PathLike) -> None:
     """Accuracy, ARI and NMI of every run, best accuracy first."""
     ordered = metrics.sort_values("accuracy", kind="stable")
+    names = short_names(metrics["run"].tolist())
     height = max(2.5, 0.28 * len(ordered) + 1)
     figure, axis = plt.subplots(figsize=(9, height), layout="constrained")
     rows = np.arange(len(ordered))
@@ -32,7 +34,7 @@ def summary_chart(metrics: pd.DataFrame, output: str | os.PathLike) -> None:
             color=colour,
             label=column.upper() if column != "accuracy" else "accuracy",
         )
-    axis.set_yticks(rows, ordered["run"], fontsize=7)
+    axis.set_yticks(rows, ordered["run"].map(names), fontsize=7)
     axis.set_xlim(0, 1)
     axis.set_xlabel("score (1 is the true digits)")
     axis.legend(loc="lower right")
@@ -108,3 +110,23 @@ def draw_all(metrics: pd.DataFrame, directory: str | os.PathLike) -> list[Path]:
             if draw(metrics, directory / name):
                 written.append(directory / name)
     return written
+
+
+def agreement_figure(matrix: np.ndarray, names: list[str], output: str | os.PathLike) -> None:
+    """The ARI between every pair of runs on the same points, as an annotated heat map."""
+    n = len(names)
+    with plt.rc_context(STYLE):
+        size = 2.5 + 0.32 * n
+        figure, axis = plt.subplots(figsize=(size + 1.5, size), layout="constrained")
+        image = axis.imshow(matrix, cmap="viridis", vmin=min(0.0, matrix.min()), vmax=1)
+        if n <= 40:
+            for (row, column), value in np.ndenumerate(matrix):
+                colour = "black" if value > 0.6 else "white"
+                axis.text(
+                    column, row, f"{value:.2f}", ha="center", va="center", fontsize=5, color=colour
+                )
+        axis.set_xticks(range(n), names, rotation=90, fontsize=6)
+        axis.set_yticks(range(n), names, fontsize=6)
+        axis.set_title("ARI between every pair of runs on the same points")
+        figure.colorbar(image, ax=axis, shrink=0.6, label="ARI")
+        save(figure, output)

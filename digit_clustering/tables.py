@@ -76,6 +76,11 @@ def read_parquet(path: str | os.PathLike, columns: list[str] | None = None) -> p
         ) from error
 
 
+def read_metadata(path: str | os.PathLike) -> dict:
+    """The metadata of a table written by `write_parquet`, without reading its data."""
+    return table_metadata(pq.read_schema(path))
+
+
 def table_metadata(table: pa.Table | pa.Schema) -> dict:
     schema = table if isinstance(table, pa.Schema) else table.schema
     raw = (schema.metadata or {}).get(METADATA_KEY)

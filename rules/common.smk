@@ -117,20 +117,46 @@ def run_model(wildcards):
     return [model] if model else []
 
 
-def all_run_files(name):
-    return [STUDY.run_path(run, name) for run in STUDY.runs]
-
-
 def all_metrics(wildcards):
-    return all_run_files("metrics.parquet")
+    return [STUDY.run_path(run, "metrics.parquet") for run in STUDY.runs]
 
 
-def all_figures(wildcards):
-    return all_run_files("centroids.png")
+def all_run_figures(wildcards):
+    return [path for run in STUDY.runs for path in STUDY.run_figures(run)]
 
 
-def all_confusions(wildcards):
-    return all_run_files("confusion.png")
+def run_course_params(wildcards):
+    run = run_of(wildcards)
+    return {name: run.params.get(name) for name in ("k", "distance_threshold")}
+
+
+def point_set_runs(wildcards):
+    return STUDY.point_sets()[f"{wildcards.scaling}/{wildcards.sample}"]
+
+
+def point_set_run_names(wildcards):
+    return [run.name for run in point_set_runs(wildcards)]
+
+
+def point_set_labels(wildcards):
+    return [STUDY.run_path(run, "labels.parquet") for run in point_set_runs(wildcards)]
+
+
+def all_agreements(wildcards):
+    return [STUDY.agreement_path(point_set) for point_set in STUDY.point_sets()]
+
+
+def all_agreement_figures(wildcards):
+    return [STUDY.agreement_path(point_set, "png") for point_set in STUDY.point_sets()]
+
+
+def space_pixels(wildcards):
+    space = STUDY.spaces[wildcards.space]
+    return sample_path(STUDY.dataset, space.scaling, space.sample)
+
+
+def neighbours_figures(wildcards):
+    return [path for path in STUDY.neighbours_paths() if path.endswith(".png")]
 
 
 def pca_input(wildcards):

@@ -70,3 +70,29 @@ rule aggregate:
         runtime=5,
     script:
         "../scripts/aggregate.py"
+
+
+rule agreement:
+    input:
+        point_set_labels,
+    output:
+        table="results/{dataset}/agreement/{scaling}/{sample}.parquet",
+        figure=report(
+            "results/{dataset}/agreement/{scaling}/{sample}.png",
+            caption="../report/agreement.rst",
+            category="Agreement between runs",
+        ),
+    log:
+        "logs/{dataset}/agreement/{scaling}/{sample}.log",
+    benchmark:
+        "benchmarks/{dataset}/agreement/{scaling}/{sample}.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=10,
+    params:
+        runs=point_set_run_names,
+    script:
+        "../scripts/agreement.py"

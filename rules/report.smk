@@ -1,42 +1,11 @@
-rule run_figure:
-    input:
-        features=run_features,
-        labels="results/{dataset}/runs/{run}/labels.parquet",
-        centres="results/{dataset}/runs/{run}/centres.parquet",
-        model=run_model,
-    output:
-        centroids=report(
-            "results/{dataset}/runs/{run}/centroids.png",
-            caption="../report/centroids.rst",
-            category="Centroids",
-            labels={"run": "{run}"},
-        ),
-        confusion=report(
-            "results/{dataset}/runs/{run}/confusion.png",
-            caption="../report/confusion.rst",
-            category="Confusion matrices",
-            labels={"run": "{run}"},
-        ),
-    log:
-        "logs/{dataset}/runs/{run}/figure.log",
-    benchmark:
-        "benchmarks/{dataset}/runs/{run}/figure.tsv"
-    conda:
-        "../envs/pipeline.yaml"
-    threads: 1
-    resources:
-        mem_mb=1500,
-        runtime=5,
-    script:
-        "../scripts/run_figure.py"
-
-
 rule report:
     input:
         metrics="results/{dataset}/metrics.parquet",
         data="results/{dataset}/data.parquet",
-        figures=all_figures,
-        confusions=all_confusions,
+        figures=all_run_figures,
+        agreements=all_agreements,
+        agreement_figures=all_agreement_figures,
+        neighbours=neighbours_figures,
     output:
         "results/{dataset}/report/index.html",
     log:
@@ -48,9 +17,12 @@ rule report:
         "../envs/pipeline.yaml"
     threads: 1
     resources:
-        mem_mb=600,
+        mem_mb=800,
         runtime=5,
     params:
         runs=[run.name for run in STUDY.runs],
+        config_text=STUDY.config_text(),
+        config_digest=STUDY.config_digest(),
+        benchmarks="benchmarks/{dataset}",
     script:
         "../scripts/report.py"

@@ -4,9 +4,14 @@ from digit_clustering.steps.reporting import write_report
 with job(snakemake.log[0], snakemake.threads):
     write_report(
         snakemake.input.metrics,
+        data_path=snakemake.input.data,
         runs=snakemake.params.runs,
         figure_paths=list(snakemake.input.figures),
-        confusion_paths=list(snakemake.input.confusions),
-        data_path=snakemake.input.data,
+        agreement_paths=list(snakemake.input.agreements),
+        agreement_figure_paths=list(snakemake.input.agreement_figures),
+        neighbours_figure_paths=list(snakemake.input.neighbours),
+        config_text=snakemake.params.config_text,
+        config_digest=snakemake.params.config_digest,
+        benchmarks=snakemake.params.benchmarks,
         output=snakemake.output[0],
     )

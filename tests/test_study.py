@@ -9,7 +9,7 @@ import yaml
 
 from digit_clustering.config_check import ConfigError, check_against_schema, did_you_mean, key_path
 from digit_clustering.methods import METHODS
-from digit_clustering.study import Study, decode, encode, sample_path
+from digit_clustering.study import Study, decode, encode, sample_path, short_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())
@@ -420,3 +420,45 @@ def test_neighbour_queries_must_be_ids_of_the_data():
 def test_a_memory_budget_below_a_method_s_own_need_is_refused():
     with pytest.raises(ConfigError, match="'max_job_memory_mb' is 1000, below the 2000 MB"):
         study(config(max_job_memory_mb=1000))
+
+
+def test_short_names_keep_only_the_settings_that_vary_within_a_method():
+    names = short_names(
+        [
+            "kmeans/pca50/k~10,init~k-means++/seed~0",
+            "kmeans/pca50/k~12,init~k-means++/seed~0",
+            "kmeans/raw/k~10,init~k-means++/seed~1",
+            "agglomerative/pca50/linkage~ward,k~10",
+        ]
+    )
+    assert list(names.values()) == [
+        "kmeans/pca50 k=10 seed=0",
+        "kmeans/pca50 k=12 seed=0",
+        "kmeans/raw k=10 seed=1",
+        "agglomerative/pca50",
+    ]
+
+
+def test_config_digest_ignores_where_mnist_comes_from_but_not_the_study():
+    base = study(config())
+    elsewhere = study(config(mnist_mirror="http://127.0.0.1:9/"))
+    assert base.config_digest() == elsewhere.config_digest()
+    assert "mirrors" not in base.config_text()
+    changed = config()
+    changed["methods"]["kmeans"]["n_init"] = 3
+    assert study(changed).config_digest() != base.config_digest()
+
+
+def test_every_run_has_its_figures_and_every_point_set_its_agreement():
+    default = study(config())
+    targets = set(default.targets())
+    lloyd = next(run for run in default.runs if run.method == "lloyd")
+    assert default.run_path(lloyd, "iterations.png") in targets
+    assert default.run_path(lloyd, "gallery.png") in targets
+    ward = next(run for run in default.runs if run.params.get("linkage") == "ward")
+    assert default.run_path(ward, "dendrogram.png") in targets
+    # pixel and PCA spaces of all points are one set; the 34,000-point sample another
+    assert sorted(default.point_sets()) == ["max/all", "max/n~34000,seed~0,stratify~true"]
+    blobs = study(config(dataset="blobs"))
+    assert any(path.endswith("scatter.html") for path in blobs.targets())
+    assert not any(path.endswith("gallery.png") for path in blobs.targets())

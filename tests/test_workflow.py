@@ -4,21 +4,25 @@ import copy
 import filecmp
 import re
 
+import browser
 import pandas as pd
 import pytest
-from conftest import REAL_MNIST, Workspace, small_study
+import yaml
+from conftest import REAL_MNIST, REPOSITORY, Workspace, small_study
 
 # What one new or changed run costs: its own jobs, the silhouette of its space, and what
 # gathers every run.
 ONE_RUN_JOBS = {
     "cluster": 1,
     "evaluate": 1,
-    "run_figure": 1,
+    "image_run_figures": 1,
     "silhouette": 1,
     "aggregate": 1,
+    "agreement": 1,
     "report": 1,
     "all": 1,
 }
+MEASURED = re.compile(r'class="measured"[^>]*>[^<]*<')
 EXPECTED_COLUMNS = {"run", "method", "space", "param_k", "silhouette", "sse", "ari", "nmi"}
 
 
@@ -39,8 +43,11 @@ def test_digits_study_builds_the_report_and_every_metric(digits_study):
     assert metrics["silhouette"].between(0, 1).all()
     assert (metrics["n_points"] == 1797).all()
     page = digits_study.path("results/digits/report/index.html").read_text()
-    assert page.count("data:image/png;base64,") == 3 * 2 + 1  # centroids and confusion per run
+    # centroids, confusion, gallery and nearest images per run; the summary and the agreement
+    assert page.count("data:image/png;base64,") == 3 * 4 + 2
     assert "kmeans/pca/k~10,init~k-means++,n_init~2,max_iter~100/seed~0" in page
+    assert page.count('<section class="run"') == 3
+    assert "Best run per metric" in page and 'class="sortable"' in page
 
 
 def test_second_run_with_nothing_changed_runs_nothing(digits_study):
@@ -120,20 +127,42 @@ def test_rebuilding_from_scratch_gives_byte_identical_outputs(workspace_factory)
     )
     assert len(outputs) > 10
     for relative in outputs:
+        if relative.name == "index.html":
+            continue
         assert filecmp.cmp(
             first.directory / relative, second.directory / relative, shallow=False
         ), relative
+    first_page, second_page = (
+        MEASURED.sub("", workspace.path("results/digits/report/index.html").read_text())
+        for workspace in (first, second)
+    )
+    assert first_page == second_page, "the report differs beyond its measured times"
 
 
-def test_blobs_study_runs_offline(workspace_factory):
-    config = small_study("blobs")
+def test_blobs_study_draws_3d_views_that_turn_in_a_browser(workspace_factory, tmp_path):
+    study = yaml.safe_load((REPOSITORY / "studies/blobs.yaml").read_text())
+    config = small_study(study.pop("dataset"), **study)
     config["datasets"]["blobs"].update(n_samples=700, spaces=["raw"])
-    config["runs"] = [{"method": "kmeans", "space": "raw", "grid": {"k": [7]}}]
     workspace = workspace_factory(config)
     workspace.snakemake()
     metrics = pd.read_csv(workspace.path("results/blobs/metrics.csv"))
-    assert metrics.loc[0, "n_points"] == 700 and metrics.loc[0, "n_clusters"] == 7
-    assert workspace.path("results/blobs/report/index.html").exists()
+    assert set(metrics["method"]) == {"kmeans", "gmm", "agglomerative", "dbscan"}
+    assert (metrics["n_points"] == 700).all()
+    assert metrics.loc[metrics["method"] == "kmeans", "n_clusters"].tolist() == [7, 7]
+    report = browser.visit(workspace.path("results/blobs/report/index.html"), tmp_path / "r.png")
+    assert report.failed_requests == [] and report.broken_images == []
+    single = next(workspace.path("results/blobs/runs/agglomerative").rglob("scatter.html"))
+
+    def turn(page):
+        before = page.eval_on_selector("canvas", "c => c.toDataURL()")
+        page.mouse.move(300, 300)
+        page.mouse.down()
+        page.mouse.move(380, 330)
+        page.mouse.up()
+        assert page.eval_on_selector("canvas", "c => c.toDataURL()") != before
+
+    view = browser.visit(single, tmp_path / "view.png", turn)
+    assert view.script_errors == [] and view.canvas_pixels > 700
 
 
 def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
@@ -230,3 +259,19 @@ def test_snakemake_report_collects_the_figures_and_table(digits_study):
     digits_study.snakemake("--report", "report.html")
     page = digits_study.path("report.html").read_text(errors="replace")
     assert "metrics.csv" in page and "centroids.png" in page
+
+
+def test_the_report_opens_from_disk_in_a_real_browser(digits_study, tmp_path):
+    page = digits_study.path("results/digits/report/index.html")
+
+    def sort_by_accuracy(browser_page):
+        browser_page.click("table.sortable th:has-text('accuracy')")
+        values = browser_page.eval_on_selector_all(
+            "table.sortable tbody tr td:nth-child(4)", "cells => cells.map(c => c.dataset.value)"
+        )
+        assert [float(v) for v in values] == sorted((float(v) for v in values), reverse=True)
+
+    seen = browser.visit(page, tmp_path / "report.png", sort_by_accuracy)
+    assert seen.failed_requests == [] and seen.script_errors == []
+    assert seen.images == 3 * 4 + 2 and seen.broken_images == []
+    assert (tmp_path / "report.png").stat().st_size > 100_000

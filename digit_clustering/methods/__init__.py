@@ -22,14 +22,19 @@ class Method:
     module: str
     predicts: bool = False  # can assign new points (held-out split)
     memory_mb: int = 2000  # measured peak on 70,000 x 50 (PCA-50) with headroom
+    course_figure: str | None = None  # the figure drawn from the fit's trace, if any
 
 
 METHODS: dict[str, Method] = {
     "kmeans": Method("digit_clustering.methods.kmeans", predicts=True),
     "minibatch_kmeans": Method("digit_clustering.methods.minibatch_kmeans", predicts=True),
-    "lloyd": Method("digit_clustering.methods.lloyd", predicts=True),
+    "lloyd": Method(
+        "digit_clustering.methods.lloyd", predicts=True, course_figure="iterations.png"
+    ),
     "gmm": Method("digit_clustering.methods.gmm", predicts=True),
-    "agglomerative": Method("digit_clustering.methods.agglomerative"),
+    "agglomerative": Method(
+        "digit_clustering.methods.agglomerative", course_figure="dendrogram.png"
+    ),
     "dbscan": Method("digit_clustering.methods.dbscan"),
     "hdbscan": Method("digit_clustering.methods.hdbscan"),
 }

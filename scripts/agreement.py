@@ -1,0 +1,10 @@
+from digit_clustering.jobs import job
+from digit_clustering.steps.figures import agreement_step
+
+with job(snakemake.log[0], snakemake.threads):
+    agreement_step(
+        snakemake.params.runs,
+        list(snakemake.input),
+        output=snakemake.output.table,
+        figure_output=snakemake.output.figure,
+    )

@@ -1,0 +1,13 @@
+from digit_clustering.jobs import job
+from digit_clustering.steps.figures import image_run_figures
+
+with job(snakemake.log[0], snakemake.threads):
+    image_run_figures(
+        snakemake.wildcards.run,
+        features_path=snakemake.input.features,
+        pixels_path=snakemake.input.pixels,
+        labels_path=snakemake.input.labels,
+        centres_path=snakemake.input.centres,
+        model_path=snakemake.input.model[0] if snakemake.input.model else None,
+        outputs=dict(snakemake.output.items()),
+    )

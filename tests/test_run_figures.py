@@ -1,0 +1,115 @@
+"""The figures of one run: which images they choose, and that they are drawn."""
+
+import matplotlib.image
+import numpy as np
+import pandas as pd
+import pytest
+
+from digit_clustering import course_figures, image_grids, scatter3d
+
+
+@pytest.fixture
+def two_clusters():
+    """Twelve 2x2 'images': cluster 0 holds rows 0-6, cluster 1 rows 7-11, row 3 is noise."""
+    rng = np.random.default_rng(0)
+    pixels = rng.random((12, 4))
+    clusters = np.array([0, 0, 0, -1, 0, 0, 0, 1, 1, 1, 1, 1])
+    truth = np.array([3, 3, 5, 3, 3, 3, 3, 7, 7, 7, 1, 7])
+    return pixels, clusters, truth
+
+
+def test_largest_clusters_come_first_and_noise_is_not_one(two_clusters):
+    _, clusters, _ = two_clusters
+    ids, sizes, total = image_grids.largest_clusters(clusters)
+    assert ids.tolist() == [0, 1] and sizes.tolist() == [6, 5] and total == 2
+
+
+def test_nearest_members_are_the_rows_closest_to_each_centre_nearest_first():
+    x = np.array([[0.0], [5.0], [1.0], [10.0], [11.0], [30.0]])
+    clusters = np.array([0, 0, 0, 1, 1, 1])
+    centres = np.array([[0.9], [12.0]])
+    chosen = image_grids.nearest_members(x, centres, clusters, [0, 1], count=2)
+    assert [rows.tolist() for rows in chosen] == [[2, 0], [4, 3]]
+
+
+def test_random_members_stay_in_their_cluster_and_repeat_with_the_seed(two_clusters):
+    _, clusters, _ = two_clusters
+    first = image_grids.random_members(clusters, [0, 1], count=3)
+    assert all(
+        (clusters[rows] == cluster).all() for rows, cluster in zip(first, [0, 1], strict=True)
+    )
+    assert [len(rows) for rows in first] == [3, 3]
+    again = image_grids.random_members(clusters, [0, 1], count=3)
+    assert all(np.array_equal(a, b) for a, b in zip(first, again, strict=True))
+    assert len(image_grids.random_members(clusters, [1], count=50)[0]) == 5
+
+
+def test_mosaic_places_each_image_with_blank_gaps():
+    images = np.arange(2 * 3 * 4, dtype=float).reshape(2, 3, 4)
+    picture = image_grids.mosaic(images, (2, 2))
+    assert picture.shape == (2 * 2 + image_grids.PAD, 3 * 2 + 2 * image_grids.PAD)
+    assert picture[0:2, 0:2].ravel().tolist() == [0, 1, 2, 3]
+    bottom_right = picture[-2:, -2:].ravel().tolist()
+    assert bottom_right == images[1, 2].tolist()
+    assert np.isnan(picture[2, 0])
+
+
+def test_gallery_and_nearest_figures_are_drawn(two_clusters, tmp_path):
+    pixels, clusters, truth = two_clusters
+    image_grids.gallery_figure(pixels, truth, clusters, (2, 2), "run", tmp_path / "g.png")
+    centres = np.stack([pixels[clusters == c].mean(axis=0) for c in (0, 1)])
+    image_grids.nearest_to_centres_figure(
+        pixels, centres, pixels, truth, clusters, (2, 2), "run", tmp_path / "n.png"
+    )
+    for name in ("g.png", "n.png"):
+        assert matplotlib.image.imread(tmp_path / name).shape[0] > 50
+
+
+def test_a_run_of_only_noise_says_so_instead_of_failing(two_clusters, tmp_path):
+    pixels, _, truth = two_clusters
+    noise = np.full(len(pixels), -1)
+    image_grids.gallery_figure(pixels, truth, noise, (2, 2), "run", tmp_path / "g.png")
+    assert (tmp_path / "g.png").stat().st_size > 0
+
+
+def test_lloyd_figure_draws_every_restart(tmp_path):
+    trace = pd.DataFrame(
+        {
+            "restart": [0, 0, 0, 1, 1],
+            "iteration": [1, 2, 3, 1, 2],
+            "objective": [10.0, 8.0, 7.5, 9.0, 8.8],
+        }
+    )
+    centres = np.random.default_rng(0).random((3, 4))
+    course_figures.lloyd_figure(trace, centres, centres[::-1], (2, 2), "lloyd", tmp_path / "j.png")
+    course_figures.lloyd_figure(trace, centres, centres, None, "lloyd", tmp_path / "j2.png")
+    assert (tmp_path / "j.png").stat().st_size > 0 and (tmp_path / "j2.png").stat().st_size > 0
+
+
+def test_the_cut_lies_between_the_merges_that_leave_k_and_k_minus_1_clusters():
+    distances = np.array([1.0, 2.0, 4.0, 8.0])  # five leaves
+    assert course_figures.cut_height(distances, 2, None) == 6.0  # between 4 and 8
+    assert course_figures.cut_height(distances, 5, None) == 8.0  # nothing merged: the top
+    assert course_figures.cut_height(distances, None, 3.0) == 3.0
+
+
+def test_dendrogram_of_a_real_tree(tmp_path):
+    from scipy.cluster.hierarchy import linkage
+
+    tree = linkage(np.random.default_rng(0).random((300, 2)), method="ward")
+    trace = pd.DataFrame(
+        {"left": tree[:, 0], "right": tree[:, 1], "distance": tree[:, 2], "size": tree[:, 3]}
+    )
+    course_figures.dendrogram_figure(trace, 4, None, "ward", tmp_path / "d.png")
+    assert matplotlib.image.imread(tmp_path / "d.png").shape[1] > 500
+
+
+def test_the_3d_view_inlines_points_scaled_into_the_unit_cube(tmp_path):
+    x = np.array([[0.0, 0.0, 0.0], [2.0, 4.0, 0.0], [1.0, 2.0, 8.0]])
+    clusters = np.array([0, 1, -1])
+    scatter3d.scatter3d_page(x, clusters, x[:2], "blobs <run>", tmp_path / "v.html")
+    page = (tmp_path / "v.html").read_text()
+    assert "[[-0.25, -0.5, -1.0], [0.25, 0.5, -1.0], [0.0, 0.0, 1.0]]" in page
+    assert scatter3d.NOISE_COLOUR in page and "blobs &lt;run&gt;" in page
+    scatter3d.scatter3d_figure(x, clusters, x[:2], "blobs", tmp_path / "s.png")
+    assert (tmp_path / "s.png").stat().st_size > 0
