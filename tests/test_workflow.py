@@ -259,6 +259,9 @@ def test_snakemake_report_collects_the_figures_and_table(digits_study):
     digits_study.snakemake("--report", "report.html")
     page = digits_study.path("report.html").read_text(errors="replace")
     assert "metrics.csv" in page and "centroids.png" in page
+    for figure in ("confusion.png", "gallery.png", "nearest.png", "all.png"):
+        assert figure in page, figure
+    assert "Cluster galleries" in page and "Agreement between runs" in page
 
 
 def test_the_report_opens_from_disk_in_a_real_browser(digits_study, tmp_path):
