@@ -3,7 +3,6 @@
 import os
 
 import numpy as np
-from scipy.cluster.hierarchy import dendrogram
 
 from digit_clustering.figures import STYLE, plt, save
 from digit_clustering.image_grids import mosaic
@@ -70,6 +69,8 @@ def cut_height(distances: np.ndarray, k: int | None, threshold: float | None) ->
 
 def dendrogram_figure(trace, k: int | None, threshold: float | None, title: str, output):
     """The linkage tree truncated to its top levels, branches coloured below the cut."""
+    from scipy.cluster.hierarchy import dendrogram  # 0.4 s that only dendrogram jobs need
+
     tree = trace[["left", "right", "distance", "size"]].to_numpy(dtype=np.float64)
     height = cut_height(tree[:, 2], k, threshold)
     with plt.rc_context(STYLE):

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from digit_clustering.atomic import atomic_path  # noqa: E402
-from digit_clustering.metrics import NOISE, contingency, majority_labels  # noqa: E402
+from digit_clustering.contingency import NOISE, contingency, majority_labels  # noqa: E402
 
 STYLE = {"font.size": 9, "axes.titlesize": 9, "figure.dpi": 100}
 PNG_METADATA = {"Software": None}  # no library version in the bytes: same input, same file

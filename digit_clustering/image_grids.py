@@ -9,8 +9,8 @@ import os
 
 import numpy as np
 
+from digit_clustering.contingency import NOISE, majority_labels
 from digit_clustering.figures import STYLE, message_figure, plt, save
-from digit_clustering.metrics import NOISE, majority_labels
 
 PAD = 2
 MAX_ROWS = 20

@@ -15,25 +15,7 @@ from sklearn.metrics import (
     normalized_mutual_info_score,
 )
 
-NOISE = -1
-
-
-def contingency(truth: np.ndarray, clusters: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Counts of (cluster, true label) over non-noise points, and the cluster ids of its rows."""
-    kept = clusters != NOISE
-    cluster_ids, cluster_rows = np.unique(clusters[kept], return_inverse=True)
-    _, label_columns = np.unique(truth[kept], return_inverse=True)
-    table = np.zeros((len(cluster_ids), label_columns.max(initial=-1) + 1), dtype=np.int64)
-    np.add.at(table, (cluster_rows, label_columns), 1)
-    return table, cluster_ids
-
-
-def majority_labels(truth: np.ndarray, clusters: np.ndarray) -> dict[int, int]:
-    """Each (non-noise) cluster's most frequent true label."""
-    kept = clusters != NOISE
-    table, cluster_ids = contingency(truth, clusters)
-    label_ids = np.unique(truth[kept])
-    return dict(zip(cluster_ids.tolist(), label_ids[table.argmax(axis=1)].tolist(), strict=True))
+from digit_clustering.contingency import NOISE, contingency, majority_labels
 
 
 def hungarian_accuracy(truth: np.ndarray, clusters: np.ndarray) -> float:

@@ -11,8 +11,8 @@ import os
 import numpy as np
 
 from digit_clustering.atomic import atomic_path
+from digit_clustering.contingency import NOISE
 from digit_clustering.figures import STYLE, plt, save
-from digit_clustering.metrics import NOISE
 
 PALETTE = [
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",

@@ -1,5 +1,5 @@
 from digit_clustering.jobs import job
-from digit_clustering.steps.figures import agreement_step
+from digit_clustering.steps.evaluation import agreement_step
 
 with job(snakemake.log[0], snakemake.threads):
     agreement_step(

@@ -7,7 +7,7 @@ import numpy as np
 import pyarrow as pa
 
 from digit_clustering import methods
-from digit_clustering.metrics import NOISE
+from digit_clustering.contingency import NOISE
 from digit_clustering.tables import matrix_column, read_points, write_parquet
 
 log = logging.getLogger(__name__)

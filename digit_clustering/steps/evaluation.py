@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from digit_clustering import metrics
+from digit_clustering import agreement, metrics
 from digit_clustering.atomic import atomic_path
 from digit_clustering.silhouette import silhouettes, undefined_reason
+from digit_clustering.study import short_names
+from digit_clustering.study_figures import agreement_figure
 from digit_clustering.tables import (
     read_clusters,
     read_parquet,
@@ -114,3 +116,14 @@ def aggregate(metrics_paths: list[str], silhouette_paths: list[str], output: str
     )
     with atomic_path(csv_output) as temporary:
         readable.to_csv(temporary, index=False)
+
+
+def agreement_step(runs: list[str], labels_paths: list[str], output: str, figure_output: str):
+    """The ARI between every pair of runs on the same points, as a table and a heat map."""
+    first = read_parquet(labels_paths[0], columns=["id"]).column("id").to_numpy()
+    labelings = [read_clusters(path, first) for path in labels_paths]
+    matrix = agreement.ari_matrix(labelings)
+    table = agreement.agreement_table(runs, matrix)
+    write_parquet(pa.Table.from_pandas(table, preserve_index=False), output)
+    names = short_names(runs)
+    agreement_figure(matrix, [names[run] for run in runs], figure_output)

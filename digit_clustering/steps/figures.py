@@ -1,20 +1,13 @@
 """Steps that draw the figures of one run, of one set of points, and of one look-up."""
 
-import numpy as np
-import pandas as pd
-import pyarrow as pa
-
-from digit_clustering import agreement, course_figures, figures, image_grids, scatter3d
+from digit_clustering import course_figures, figures, image_grids, scatter3d
 from digit_clustering.features import PCAModel
-from digit_clustering.study import short_names
-from digit_clustering.study_figures import agreement_figure
 from digit_clustering.tables import (
     read_centres,
     read_clusters,
     read_metadata,
     read_parquet,
     read_points,
-    write_parquet,
 )
 
 
@@ -80,25 +73,14 @@ def dendrogram_figure(run: str, trace_path: str, params: dict, output: str):
     )
 
 
-def agreement_step(runs: list[str], labels_paths: list[str], output: str, figure_output: str):
-    """The ARI between every pair of runs on the same points, as a table and a heat map."""
-    first = read_parquet(labels_paths[0], columns=["id"]).column("id").to_numpy()
-    labelings = [read_clusters(path, first) for path in labels_paths]
-    matrix = agreement.ari_matrix(labelings)
-    table = agreement.agreement_table(runs, matrix)
-    write_parquet(pa.Table.from_pandas(table, preserve_index=False), output)
-    names = short_names(runs)
-    agreement_figure(matrix, [names[run] for run in runs], figure_output)
-
-
 def neighbours_figure(neighbours_path: str, pixels_path: str, space: str, output: str):
     neighbours = read_parquet(neighbours_path).to_pandas()
     pixels = read_points(pixels_path)
-    rows = pd.Series(np.arange(len(pixels.ids)), index=pixels.ids)
+    row_of = {point_id: row for row, point_id in enumerate(pixels.ids.tolist())}
     image_grids.neighbours_figure(
         neighbours,
-        lambda ids: pixels.x[rows[ids].to_numpy()],
-        lambda ids: pixels.labels[rows[ids].to_numpy()],
+        lambda ids: pixels.x[[row_of[i] for i in ids]],
+        lambda ids: pixels.labels[[row_of[i] for i in ids]],
         pixels.image_shape,
         f"Nearest neighbours in space {space}",
         output,
