@@ -47,9 +47,12 @@ def test_every_method_runs_and_is_scored(digits_all_methods):
     assert ward["accuracy"] > 0.7
     assert metrics.loc[metrics["method"] == "gmm", "fit_bic"].notna().all()
     page = digits_all_methods.path("results/digits/report/index.html").read_text()
-    for figure in ("summary", "dbscan_grid"):
+    for figure in ("summary", "dbscan_grid", "agreement", "neighbours"):
         assert f'alt="{figure}"' in page
-    assert page.count("data:image/png;base64,") == 12 * 2 + 2
+    assert page.count('alt="iterations of lloyd/') == 1
+    assert page.count('alt="dendrogram of agglomerative/') == 3
+    # four figures per run, Lloyd's iterations, three dendrograms and four study figures
+    assert page.count("data:image/png;base64,") == 12 * 4 + 1 + 3 + 4
 
 
 def test_degenerate_dbscan_runs_stay_in_the_table_with_a_reason(digits_all_methods):
