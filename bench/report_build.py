@@ -58,7 +58,11 @@ def main() -> None:
         and (log.name.endswith(FIGURE_LOGS) or "agreement" in log.parts)
         and (match := DONE.search(log.read_text()))
     ]
-    pages = list((arguments.directory / "results").glob("*/report/index.html"))
+    pages = [
+        page
+        for page in (arguments.directory / "results").glob("*/report/index.html")
+        if page.stat().st_mtime >= started
+    ]
     write_results(wall, jobs, pages, " ".join(extra))
 
 

@@ -16,14 +16,14 @@ PAD = 2
 MAX_ROWS = 20
 
 
-def mosaic(images: np.ndarray, image_shape: tuple[int, int]) -> np.ndarray:
+def mosaic(images: np.ndarray, image_shape: tuple[int, int], row_gap: int = PAD) -> np.ndarray:
     """(rows, columns, pixels) -> one 2-D picture, images separated by blank (NaN) gaps."""
     rows, columns = images.shape[:2]
     height, width = image_shape
-    picture = np.full((rows * (height + PAD) - PAD, columns * (width + PAD) - PAD), np.nan)
+    picture = np.full((rows * (height + row_gap) - row_gap, columns * (width + PAD) - PAD), np.nan)
     for row in range(rows):
         for column in range(columns):
-            top, left = row * (height + PAD), column * (width + PAD)
+            top, left = row * (height + row_gap), column * (width + PAD)
             picture[top : top + height, left : left + width] = images[row, column].reshape(
                 image_shape
             )

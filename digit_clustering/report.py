@@ -74,9 +74,9 @@ def embedded_image(path: str | os.PathLike, alt: str) -> str:
     return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{encoded}">'
 
 
-def figure(path: str | os.PathLike, alt: str, caption: str) -> str:
+def figure(path: str | os.PathLike, alt: str, caption: str, kind: str = "") -> str:
     return (
-        f"<figure>{embedded_image(path, alt)}"
+        f'<figure class="{kind}">{embedded_image(path, alt)}'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
     )
 
@@ -172,7 +172,8 @@ def run_section(row, name: str, run_figures: dict[str, str], fit_seconds) -> str
     for kind, path in run_figures.items():
         if kind.endswith(".html"):
             continue
-        blocks.append(figure(path, f"{kind.removesuffix('.png')} of {name}", FIGURE_CAPTIONS[kind]))
+        stem = kind.removesuffix(".png")
+        blocks.append(figure(path, f"{stem} of {name}", FIGURE_CAPTIONS[kind], stem))
     page = run_figures.get("scatter.html")
     link = f' · <a href="{html.escape(page)}">turn it in 3-D</a>' if page is not None else ""
     return (

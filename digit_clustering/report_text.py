@@ -73,6 +73,8 @@ figure {{ margin: 0.5rem 0; }} figcaption {{ font-size: 0.8rem; color: #555; max
 img {{ max-width: 100%; height: auto; }}
 .figures {{ display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }}
 .figures figure {{ max-width: 48%; }}
+.figures figure.centroids, .figures figure.iterations, .figures figure.dendrogram {{
+  max-width: 100%; }}
 section.run {{ border-top: 1px solid #ddd; margin-top: 1.5rem; }}
 nav ul {{ columns: 3; }}
 </style></head><body>
