@@ -22,7 +22,9 @@ from digit_clustering.methods import (
 from digit_clustering.preprocess import sample_size
 
 DATASET_SHAPES = {"mnist": (70_000, 784), "digits": (1_797, 64)}
-KEY_SEPARATORS = ("/", ",", "~")
+# "@" separates settings; "," may not appear anywhere in a path segment because Snakemake
+# passes a job's wildcards to cluster jobs as comma-separated pairs.
+KEY_SEPARATORS = ("/", "@", "~", ",")
 RUN_TABLES = ("labels.parquet", "centres.parquet", "trace.parquet", "metrics.parquet")
 IMAGE_FIGURES = ("centroids.png", "confusion.png", "gallery.png", "nearest.png")
 CLOUD_FIGURES = ("scatter.png", "confusion.png", "scatter.html")
@@ -31,14 +33,14 @@ DATASETS_OF_IMAGES = ("mnist", "digits")
 
 
 def encode(settings: dict) -> str:
-    """``{"n": 500, "seed": 0}`` -> ``"n~500,seed~0"``: a readable, reversible path segment."""
-    return ",".join(f"{name}~{_format(value)}" for name, value in settings.items())
+    """``{"n": 500, "seed": 0}`` -> ``"n~500@seed~0"``: a readable, reversible path segment."""
+    return "@".join(f"{name}~{_format(value)}" for name, value in settings.items())
 
 
 def decode(key: str) -> dict:
     """The inverse of `encode`, with numbers and booleans restored."""
     settings = {}
-    for pair in key.split(","):
+    for pair in key.split("@"):
         name, _, text = pair.partition("~")
         settings[name] = _parse(text)
     return settings

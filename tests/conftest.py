@@ -21,17 +21,20 @@ REAL_MNIST = REPOSITORY.parent / "shared" / "data" / "mnist"
 class Workspace:
     """A working directory for `snakemake` runs with its own config.yaml."""
 
-    def __init__(self, directory: Path, config: dict):
+    def __init__(self, directory: Path, config: dict, python: str = sys.executable):
         self.directory = directory
         self.config = config
+        self.python = python  # the Slurm test's own environment has the executor plugin
         self.write_config()
 
     def write_config(self) -> None:
         (self.directory / "config.yaml").write_text(yaml.safe_dump(self.config, sort_keys=False))
 
-    def snakemake(self, *arguments: str, check: bool = True) -> subprocess.CompletedProcess:
+    def snakemake(
+        self, *arguments: str, check: bool = True, env: dict | None = None
+    ) -> subprocess.CompletedProcess:
         command = [
-            sys.executable,
+            self.python,
             "-m",
             "snakemake",
             "--snakefile",
@@ -42,7 +45,7 @@ class Workspace:
             "2",
             *arguments,
         ]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
         if check and result.returncode != 0:
             raise AssertionError(
                 f"snakemake failed:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"

@@ -30,7 +30,7 @@ def test_agreement_table_lists_every_ordered_pair():
 
 def test_without_seed_names_the_setting():
     assert without_seed("kmeans/pca50/k~10/seed~2") == "kmeans/pca50/k~10"
-    assert without_seed("dbscan/pca50/eps~3.0,min_samples~10") is None
+    assert without_seed("dbscan/pca50/eps~3.0@min_samples~10") is None
 
 
 def test_stability_of_a_setting_run_with_three_seeds():

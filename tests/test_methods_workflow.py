@@ -66,7 +66,7 @@ def test_degenerate_dbscan_runs_stay_in_the_table_with_a_reason(digits_all_metho
 
 
 def test_lloyd_keeps_every_objective_curve(digits_all_methods):
-    run = "results/digits/runs/lloyd/pca/k~10,restarts~3,max_iter~300/seed~0"
+    run = "results/digits/runs/lloyd/pca/k~10@restarts~3@max_iter~300/seed~0"
     trace = pq.read_table(digits_all_methods.path(f"{run}/trace.parquet")).to_pandas()
     assert sorted(trace["restart"].unique()) == [0, 1, 2]
     centres = pq.read_table(digits_all_methods.path(f"{run}/centres.parquet")).to_pandas()
@@ -74,7 +74,7 @@ def test_lloyd_keeps_every_objective_curve(digits_all_methods):
 
 
 def test_hierarchical_runs_keep_their_linkage_matrix(digits_all_methods):
-    run = "results/digits/runs/agglomerative/pca/linkage~ward,k~10,distance_threshold~none"
+    run = "results/digits/runs/agglomerative/pca/linkage~ward@k~10@distance_threshold~none"
     linkage = pq.read_table(digits_all_methods.path(f"{run}/trace.parquet"))
     assert linkage.num_rows == 1796
     assert linkage.column_names == ["left", "right", "distance", "size"]

@@ -14,7 +14,7 @@ from digit_clustering.study import Study, decode, encode, sample_path, short_nam
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text())
-PARAMS = "k~{k},init~k-means++,n_init~10,max_iter~300"
+PARAMS = "k~{k}@init~k-means++@n_init~10@max_iter~300"
 
 
 def config(**top_level) -> dict:
@@ -43,8 +43,8 @@ def test_default_config_runs_every_method():
     for k in (6, 8, 10, 12, 14):
         assert run_name("pca50", k) in names
     assert run_name("raw", 10) in names
-    assert "agglomerative/pca50_34k/linkage~complete,k~10,distance_threshold~none" in names
-    assert "dbscan/pca50/eps~3.5,min_samples~10" in names
+    assert "agglomerative/pca50_34k/linkage~complete@k~10@distance_threshold~none" in names
+    assert "dbscan/pca50/eps~3.5@min_samples~10" in names
 
 
 def test_default_config_runs_carry_their_params():
@@ -63,7 +63,7 @@ def test_default_config_spaces_and_paths():
     assert (built.n_points, built.n_features, built.spaces["raw"].n_points) == (70_000, 784, 70_000)
     assert built.features_path("raw") == "results/mnist/scaled/max.parquet"
     assert built.model_path("raw") is None
-    pca_dir = "results/mnist/features/max/all/pca~50,whiten~false,seed~0"
+    pca_dir = "results/mnist/features/max/all/pca~50@whiten~false@seed~0"
     assert built.features_path("pca50") == f"{pca_dir}/points.parquet"
     assert built.model_path("pca50") == f"{pca_dir}/model.parquet"
     run = built.run(run_name("raw"))
@@ -75,11 +75,11 @@ def test_subsample_names_the_sample_path():
     built = study(config(dataset="digits", subsample=subsample))
     assert built.spaces["raw"].n_points == 500
     assert built.features_path("raw") == (
-        "results/digits/sample/max/n~500,seed~3,stratify~true.parquet"
+        "results/digits/sample/max/n~500@seed~3@stratify~true.parquet"
     )
     fraction = study(config(dataset="digits", subsample={"size": 0.5}))
     assert fraction.spaces["raw"].n_points == 898  # round(0.5 * 1797), half to even
-    assert fraction.spaces["raw"].sample == "fraction~0.5,seed~0,stratify~false"
+    assert fraction.spaces["raw"].sample == "fraction~0.5@seed~0@stratify~false"
     assert sample_path("mnist", "none", "all") == "results/mnist/scaled/none.parquet"
 
 
@@ -98,13 +98,13 @@ def test_encode_decode_round_trip():
     settings = {"n": 500, "fraction": 0.25, "tiny": 1e-05, "whole": 2.0, "on": True, "off": False}
     settings["init"] = "k-means++"
     key = encode(settings)
-    assert key == "n~500,fraction~0.25,tiny~1e-05,whole~2.0,on~true,off~false,init~k-means++"
+    assert key == "n~500@fraction~0.25@tiny~1e-05@whole~2.0@on~true@off~false@init~k-means++"
     decoded = decode(key)
     assert decoded == settings
     assert [type(v) for v in decoded.values()] == [int, float, float, float, bool, bool, str]
 
 
-@pytest.mark.parametrize("value", ["a/b", "a,b", "a~b"])
+@pytest.mark.parametrize("value", ["a/b", "a,b", "a@b", "a~b"])
 def test_encode_rejects_separators_in_values(value):
     with pytest.raises(ConfigError, match=f"value {re.escape(repr(value))} cannot contain"):
         encode({"name": value})
@@ -200,7 +200,7 @@ def test_n_components_above_digits_features_names_the_key_and_limit():
     with pytest.raises(ConfigError, match=message):
         study(broken)
     broken["spaces"]["pca50"]["n_components"] = 64
-    assert study(broken).spaces["pca50"].transform == "pca~64,whiten~false,seed~0"
+    assert study(broken).spaces["pca50"].transform == "pca~64@whiten~false@seed~0"
 
 
 def test_n_components_limited_by_the_sample_size():
@@ -277,10 +277,10 @@ def test_grid_over_two_keys_expands_to_their_product():
     ]
     names = [run.name for run in study(changed).runs]
     assert names == [
-        "kmeans/raw/k~2,init~k-means++,n_init~10,max_iter~300/seed~0",
-        "kmeans/raw/k~2,init~k-means++,n_init~10,max_iter~300/seed~1",
-        "kmeans/raw/k~3,init~k-means++,n_init~10,max_iter~300/seed~0",
-        "kmeans/raw/k~3,init~k-means++,n_init~10,max_iter~300/seed~1",
+        "kmeans/raw/k~2@init~k-means++@n_init~10@max_iter~300/seed~0",
+        "kmeans/raw/k~2@init~k-means++@n_init~10@max_iter~300/seed~1",
+        "kmeans/raw/k~3@init~k-means++@n_init~10@max_iter~300/seed~0",
+        "kmeans/raw/k~3@init~k-means++@n_init~10@max_iter~300/seed~1",
     ]
 
 
@@ -292,8 +292,8 @@ def test_run_params_override_method_defaults_and_grid_overrides_params():
         {"method": "kmeans", "space": "raw", "params": {"k": 4}, "grid": {"k": [6]}},
     ]
     assert [run.name for run in study(changed).runs] == [
-        "kmeans/raw/k~4,init~random,n_init~3,max_iter~300/seed~0",
-        "kmeans/raw/k~6,init~k-means++,n_init~3,max_iter~300/seed~0",
+        "kmeans/raw/k~4@init~random@n_init~3@max_iter~300/seed~0",
+        "kmeans/raw/k~6@init~k-means++@n_init~3@max_iter~300/seed~0",
     ]
 
 
@@ -386,10 +386,10 @@ def test_a_space_can_declare_its_own_sample():
     built = study(config())
     sampled = built.spaces["pca50_34k"]
     assert sampled.n_points == 34_000
-    assert sampled.sample == "n~34000,seed~0,stratify~true"
+    assert sampled.sample == "n~34000@seed~0@stratify~true"
     assert built.features_path("pca50_34k") == (
-        "results/mnist/features/max/n~34000,seed~0,stratify~true/"
-        "pca~50,whiten~false,seed~0/points.parquet"
+        "results/mnist/features/max/n~34000@seed~0@stratify~true/"
+        "pca~50@whiten~false@seed~0/points.parquet"
     )
 
 
@@ -425,10 +425,10 @@ def test_a_memory_budget_below_a_method_s_own_need_is_refused():
 def test_short_names_keep_only_the_settings_that_vary_within_a_method():
     names = short_names(
         [
-            "kmeans/pca50/k~10,init~k-means++/seed~0",
-            "kmeans/pca50/k~12,init~k-means++/seed~0",
-            "kmeans/raw/k~10,init~k-means++/seed~1",
-            "agglomerative/pca50/linkage~ward,k~10",
+            "kmeans/pca50/k~10@init~k-means++/seed~0",
+            "kmeans/pca50/k~12@init~k-means++/seed~0",
+            "kmeans/raw/k~10@init~k-means++/seed~1",
+            "agglomerative/pca50/linkage~ward@k~10",
         ]
     )
     assert list(names.values()) == [
@@ -458,7 +458,7 @@ def test_every_run_has_its_figures_and_every_point_set_its_agreement():
     ward = next(run for run in default.runs if run.params.get("linkage") == "ward")
     assert default.run_path(ward, "dendrogram.png") in targets
     # pixel and PCA spaces of all points are one set; the 34,000-point sample another
-    assert sorted(default.point_sets()) == ["max/all", "max/n~34000,seed~0,stratify~true"]
+    assert sorted(default.point_sets()) == ["max/all", "max/n~34000@seed~0@stratify~true"]
     blobs = study(config(dataset="blobs"))
     assert any(path.endswith("scatter.html") for path in blobs.targets())
     assert not any(path.endswith("gallery.png") for path in blobs.targets())

@@ -29,7 +29,7 @@ def metrics_table() -> pd.DataFrame:
         for min_samples in (5, 10):
             rows.append(
                 {
-                    "run": f"dbscan/pca/eps~{eps},min_samples~{min_samples}",
+                    "run": f"dbscan/pca/eps~{eps}@min_samples~{min_samples}",
                     "method": "dbscan",
                     "space": "pca",
                     "param_eps": eps,

@@ -45,7 +45,7 @@ def test_digits_study_builds_the_report_and_every_metric(digits_study):
     page = digits_study.path("results/digits/report/index.html").read_text()
     # centroids, confusion, gallery and nearest images per run; the summary and the agreement
     assert page.count("data:image/png;base64,") == 3 * 4 + 2
-    assert "kmeans/pca/k~10,init~k-means++,n_init~2,max_iter~100/seed~0" in page
+    assert "kmeans/pca/k~10@init~k-means++@n_init~2@max_iter~100/seed~0" in page
     assert page.count('<section class="run"') == 3
     assert "Best run per metric" in page and 'class="sortable"' in page
 
@@ -185,7 +185,7 @@ def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
     assert metrics["accuracy"].max() > 0.9  # ten well-separated prototypes
     log = workspace.path("logs/download/train-images-idx3-ubyte.log").read_text()
     assert "HTTP 404" in log
-    run = "results/mnist/runs/kmeans/pca/k~10,init~k-means++,n_init~2,max_iter~100/seed~0"
+    run = "results/mnist/runs/kmeans/pca/k~10@init~k-means++@n_init~2@max_iter~100/seed~0"
     heldout = pd.read_parquet(workspace.path(f"{run}/heldout.parquet"))
     test = heldout[heldout["split"] == "test"]
     assert test["id"].tolist() == list(range(400, 500))  # assigned by the fit on train

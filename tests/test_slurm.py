@@ -1,0 +1,148 @@
+"""The workflow on a real one-node Slurm cluster, through the shipped profiles.
+
+The executor plugin lives in an environment of this test's own (the rest of the suite must
+not load it: with Slurm's client tools present and no controller, it adds 9 s to every
+Snakemake start). The cluster is started here and stopped by PID at the end.
+"""
+
+import filecmp
+import re
+import subprocess
+import sys
+import tomllib
+
+import pytest
+import slurm_cluster
+from conftest import REPOSITORY, Workspace, small_study
+
+SLURM_OPTIONS = ["--slurm-init-seconds-before-status-checks", "2", "--max-threads", "2"]
+MEASURED = re.compile(r'class="measured"[^>]*>[^<]*<')
+
+
+def slurm_study() -> dict:
+    """The digits in pixel space, one k-means run: a graph five Slurm jobs deep."""
+    config = small_study("digits")
+    config["datasets"]["digits"]["spaces"] = ["raw"]
+    config["runs"] = [{"method": "kmeans", "space": "raw"}]
+    return config
+
+
+@pytest.fixture(scope="module")
+def plugin_python(tmp_path_factory) -> str:
+    reason = slurm_cluster.missing_reason()
+    if reason:
+        print(f"Slurm test skipped: {reason}")
+        pytest.skip(reason)
+    extras = tomllib.loads((REPOSITORY / "pyproject.toml").read_text())["project"]
+    requirement = extras["optional-dependencies"]["slurm"]
+    environment = tmp_path_factory.mktemp("slurm-env")
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", str(environment)], check=True
+    )
+    python = str(environment / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "-q", *requirement], check=True)
+    return python
+
+
+def resources(*, account: bool) -> list[str]:
+    values = [f"slurm_partition={slurm_cluster.PARTITION}", "mem_mb=1000", "runtime=30"]
+    if account:
+        values.append(f"slurm_account={slurm_cluster.ACCOUNT}")
+    return ["--default-resources", *values]
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory, plugin_python):
+    directory = tmp_path_factory.mktemp("slurm")
+    running = slurm_cluster.SlurmCluster(directory, accounting=True)
+    running.start()
+    yield running
+    assert running.stop() == [], "a Slurm daemon outlived its SIGTERM and SIGKILL"
+
+
+def test_the_study_on_slurm_equals_the_local_run(cluster, plugin_python, tmp_path):
+    for name in ("slurm", "local"):
+        (tmp_path / name).mkdir()
+    on_slurm = Workspace(tmp_path / "slurm", slurm_study(), python=plugin_python)
+    local = Workspace(tmp_path / "local", slurm_study())
+    planned = on_slurm.planned_jobs()
+    remote_jobs = sum(count for rule, count in planned.items() if rule not in ("report", "all"))
+    on_slurm.snakemake(
+        "--profile",
+        str(REPOSITORY / "profiles/slurm"),
+        *resources(account=True),
+        *SLURM_OPTIONS,
+        env=cluster.environment,
+    )
+    local.snakemake()
+    assert len(cluster.submitted_jobs()) == remote_jobs
+    accounted = subprocess.run(
+        ["sacct", "-a", "-n", "-X", "-o", "JobName%60"],
+        env=cluster.environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert accounted.count("\n") >= remote_jobs
+    outputs = sorted(
+        p.relative_to(local.directory) for p in local.path("results").rglob("*") if p.is_file()
+    )
+    assert len(outputs) > 10
+    for relative in outputs:
+        first, second = on_slurm.directory / relative, local.directory / relative
+        if relative.name == "index.html":
+            assert MEASURED.sub("", first.read_text()) == MEASURED.sub("", second.read_text())
+        else:
+            assert filecmp.cmp(first, second, shallow=False), relative
+
+
+def test_a_rule_failing_on_slurm_fails_the_run_and_names_the_rule(cluster, plugin_python, tmp_path):
+    workspace = Workspace(tmp_path, slurm_study(), python=plugin_python)
+    workspace.snakemake(
+        "--profile",
+        str(REPOSITORY / "profiles/slurm"),
+        *resources(account=True),
+        *SLURM_OPTIONS,
+        "--until",
+        "cluster",
+        env=cluster.environment,
+    )
+    labels = next(workspace.path("results/digits/runs").rglob("labels.parquet"))
+    labels.write_bytes(b"not a parquet file")
+    result = workspace.snakemake(
+        "--profile",
+        str(REPOSITORY / "profiles/slurm"),
+        *resources(account=True),
+        *SLURM_OPTIONS,
+        "--retries",
+        "0",
+        "--forcerun",
+        "evaluate",
+        "--until",
+        "evaluate",
+        env=cluster.environment,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert re.search(r"Error in rule evaluate", result.stderr), result.stderr[-3000:]
+
+
+def test_the_profile_without_accounting_polls_squeue(plugin_python, tmp_path):
+    for name in ("cluster", "study"):
+        (tmp_path / name).mkdir()
+    cluster = slurm_cluster.SlurmCluster(tmp_path / "cluster", accounting=False)
+    cluster.start()
+    try:
+        workspace = Workspace(tmp_path / "study", slurm_study(), python=plugin_python)
+        workspace.snakemake(
+            "--profile",
+            str(REPOSITORY / "profiles/slurm-no-accounting"),
+            *resources(account=False),
+            *SLURM_OPTIONS,
+            "results/digits/scaled/max.parquet",
+            env=cluster.environment,
+        )
+        assert workspace.path("results/digits/scaled/max.parquet").exists()
+        assert len(cluster.submitted_jobs()) == 2  # decode, scale
+    finally:
+        assert cluster.stop() == []
