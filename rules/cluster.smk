@@ -14,7 +14,7 @@ rule cluster:
     threads: 2
     resources:
         mem_mb=run_memory_mb,
-        runtime=60,
+        runtime=run_runtime,
     params:
         method=run_method,
         settings=run_params,
@@ -36,7 +36,7 @@ rule heldout:
     threads: 2
     resources:
         mem_mb=run_memory_mb,
-        runtime=60,
+        runtime=run_runtime,
     params:
         method=run_method,
         settings=run_params,

@@ -1,6 +1,7 @@
 import yaml
 
 from digit_clustering.download import MNIST_FILES
+from digit_clustering.methods import METHODS
 from digit_clustering.sources import MNIST_SPLITS
 from digit_clustering.study import Study, decode, sample_path
 
@@ -72,8 +73,21 @@ def run_params(wildcards):
     return run_of(wildcards).params
 
 
-def run_memory_mb(wildcards):
-    return STUDY.run_memory_mb(run_of(wildcards))
+# A job killed for memory or wall time on a cluster is retried (the profile's `retries`) with
+# its request multiplied by the attempt.
+def run_memory_mb(wildcards, attempt):
+    return STUDY.run_memory_mb(run_of(wildcards)) * attempt
+
+
+def run_runtime(wildcards, attempt):
+    return METHODS[run_method(wildcards)].runtime_min * attempt
+
+
+def scaled_by_attempt(base):
+    def request(wildcards, attempt):
+        return base * attempt
+
+    return request
 
 
 def run_features(wildcards):

@@ -12,8 +12,8 @@ rule silhouette:
         "../envs/pipeline.yaml"
     threads: 4
     resources:
-        mem_mb=2500,
-        runtime=60,
+        mem_mb=scaled_by_attempt(2500),
+        runtime=scaled_by_attempt(20),
     params:
         runs=space_runs,
         sample_size=config["evaluation"]["silhouette_sample"],

@@ -8,10 +8,12 @@ import re
 import subprocess
 import sys
 import threading
+import tomllib
 from pathlib import Path
 
 import numpy as np
 import pytest
+import slurm_cluster
 import yaml
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -155,3 +157,20 @@ def fake_mnist_directory(tmp_path) -> tuple[Path, dict]:
     directory = tmp_path / "mirror"
     directory.mkdir()
     return directory, fake_mnist(directory)
+
+
+@pytest.fixture(scope="session")
+def plugin_python(tmp_path_factory) -> str:
+    reason = slurm_cluster.missing_reason()
+    if reason:
+        print(f"Slurm test skipped: {reason}")
+        pytest.skip(reason)
+    extras = tomllib.loads((REPOSITORY / "pyproject.toml").read_text())["project"]
+    requirement = extras["optional-dependencies"]["slurm"]
+    environment = tmp_path_factory.mktemp("slurm-env")
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--system-site-packages", str(environment)], check=True
+    )
+    python = str(environment / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "-q", *requirement], check=True)
+    return python

@@ -139,6 +139,12 @@ class SlurmCluster:
         subprocess.run(["mariadb", "-e", statements], check=True)
 
     def start(self) -> None:
+        running = subprocess.run(["pgrep", "-x", "slurmctld"], capture_output=True, text=True)
+        if running.stdout.strip():
+            raise RuntimeError(
+                f"a slurmctld is already running (PID {running.stdout.split()[0]}); a test "
+                "cluster needs the node to itself"
+            )
         self._write_configs()
         self._start_munge()
         if self.accounting:

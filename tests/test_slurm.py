@@ -8,8 +8,6 @@ Snakemake start). The cluster is started here and stopped by PID at the end.
 import filecmp
 import re
 import subprocess
-import sys
-import tomllib
 
 import pytest
 import slurm_cluster
@@ -25,23 +23,6 @@ def slurm_study() -> dict:
     config["datasets"]["digits"]["spaces"] = ["raw"]
     config["runs"] = [{"method": "kmeans", "space": "raw"}]
     return config
-
-
-@pytest.fixture(scope="module")
-def plugin_python(tmp_path_factory) -> str:
-    reason = slurm_cluster.missing_reason()
-    if reason:
-        print(f"Slurm test skipped: {reason}")
-        pytest.skip(reason)
-    extras = tomllib.loads((REPOSITORY / "pyproject.toml").read_text())["project"]
-    requirement = extras["optional-dependencies"]["slurm"]
-    environment = tmp_path_factory.mktemp("slurm-env")
-    subprocess.run(
-        [sys.executable, "-m", "venv", "--system-site-packages", str(environment)], check=True
-    )
-    python = str(environment / "bin" / "python")
-    subprocess.run([python, "-m", "pip", "install", "-q", *requirement], check=True)
-    return python
 
 
 def resources(*, account: bool) -> list[str]:
@@ -125,24 +106,3 @@ def test_a_rule_failing_on_slurm_fails_the_run_and_names_the_rule(cluster, plugi
     )
     assert result.returncode != 0
     assert re.search(r"Error in rule evaluate", result.stderr), result.stderr[-3000:]
-
-
-def test_the_profile_without_accounting_polls_squeue(plugin_python, tmp_path):
-    for name in ("cluster", "study"):
-        (tmp_path / name).mkdir()
-    cluster = slurm_cluster.SlurmCluster(tmp_path / "cluster", accounting=False)
-    cluster.start()
-    try:
-        workspace = Workspace(tmp_path / "study", slurm_study(), python=plugin_python)
-        workspace.snakemake(
-            "--profile",
-            str(REPOSITORY / "profiles/slurm-no-accounting"),
-            *resources(account=False),
-            *SLURM_OPTIONS,
-            "results/digits/scaled/max.parquet",
-            env=cluster.environment,
-        )
-        assert workspace.path("results/digits/scaled/max.parquet").exists()
-        assert len(cluster.submitted_jobs()) == 2  # decode, scale
-    finally:
-        assert cluster.stop() == []
