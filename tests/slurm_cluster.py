@@ -91,6 +91,9 @@ class SlurmCluster:
                 "AccountingStorageType=accounting_storage/slurmdbd",
                 f"AccountingStorageHost={self.host}",
                 "JobAcctGatherType=jobacct_gather/linux",
+                # kill a job that outgrows its --mem, as production clusters do (cgroups)
+                "JobAcctGatherFrequency=1",
+                "JobAcctGatherParams=OverMemoryKill",
             ]
             dbd = CONFIG_DIRECTORY / "slurmdbd.conf"
             dbd.write_text(

@@ -106,3 +106,46 @@ def test_a_rule_failing_on_slurm_fails_the_run_and_names_the_rule(cluster, plugi
     )
     assert result.returncode != 0
     assert re.search(r"Error in rule evaluate", result.stderr), result.stderr[-3000:]
+
+
+HUNGRY_WORKFLOW = """
+rule hungry:
+    output:
+        "hungry.txt",
+    threads: 1
+    resources:
+        mem_mb=lambda wildcards, attempt: 400 * attempt**2,
+    shell:
+        "python -c 'import numpy, time; x = numpy.ones(90_000_000); time.sleep(4)'"
+        " && echo {resources.mem_mb} > {output}"
+"""
+
+
+def test_a_job_killed_for_memory_is_resubmitted_with_more(cluster, plugin_python, tmp_path):
+    """Slurm kills the first attempt (720 MB of data in a 400 MB job); the profile's retries
+    resubmit it, with the memory its rule asks for on attempt 2, and it succeeds."""
+    (tmp_path / "Snakefile").write_text(HUNGRY_WORKFLOW)
+    submitted_before = len(cluster.submitted_jobs())
+    result = subprocess.run(
+        [
+            plugin_python,
+            "-m",
+            "snakemake",
+            "--directory",
+            str(tmp_path),
+            "--profile",
+            str(REPOSITORY / "profiles/slurm"),
+            *resources(account=True),
+            *SLURM_OPTIONS,
+            "--workflow-profile",
+            "none",
+        ],
+        cwd=tmp_path,
+        env=cluster.environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert (tmp_path / "hungry.txt").read_text().strip() == "1600"
+    assert len(cluster.submitted_jobs()) - submitted_before == 2
