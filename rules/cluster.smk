@@ -18,6 +18,7 @@ rule cluster:
     params:
         method=run_method,
         settings=run_params,
+        code=run_method_code,
     script:
         "../scripts/cluster.py"
 
@@ -40,6 +41,7 @@ rule heldout:
     params:
         method=run_method,
         settings=run_params,
+        code=run_method_code,
     script:
         "../scripts/heldout.py"
 

@@ -1,7 +1,7 @@
 import yaml
 
 from digit_clustering.download import MNIST_FILES
-from digit_clustering.methods import METHODS
+from digit_clustering.methods import METHODS, source_digest
 from digit_clustering.sources import MNIST_SPLITS
 from digit_clustering.study import Study, decode, sample_path
 
@@ -71,6 +71,10 @@ def run_method(wildcards):
 
 def run_params(wildcards):
     return run_of(wildcards).params
+
+
+def run_method_code(wildcards):
+    return source_digest(run_method(wildcards))
 
 
 # A job killed for memory or wall time on a cluster is retried (the profile's `retries`) with
