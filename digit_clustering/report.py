@@ -67,6 +67,7 @@ class Provenance:
     config_text: str
     compute_seconds: float
     jobs: int
+    versions: dict[str, str]
 
 
 def embedded_image(path: str | os.PathLike, alt: str) -> str:
@@ -223,6 +224,9 @@ def render(
         compute=measured(f"{provenance.compute_seconds / 60:.1f} min"),
         jobs=measured(str(provenance.jobs)),
         digest=html.escape(provenance.config_digest),
+        versions=html.escape(
+            ", ".join(f"{name} {version}" for name, version in provenance.versions.items())
+        ),
         config=html.escape(provenance.config_text),
         best=best_runs(metrics, names),
         contents="".join(contents),

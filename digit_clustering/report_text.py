@@ -85,7 +85,8 @@ nav ul {{ columns: 3; }}
 Built {built}; the study's jobs computed for {compute} ({jobs} jobs, from Snakemake's
 benchmarks).<br>
 Config digest <code>{digest}</code>
-(<a href="#config">the config</a>).</p>
+(<a href="#config">the config</a>).<br>
+<small>Made with {versions}.</small></p>
 <nav><b>Methods</b><ul>{contents}</ul></nav>
 <p><a href="#overview">Overview figures</a> · <a href="#stability">Stability</a> ·
 <a href="#metrics">Every metric</a></p>

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from digit_clustering.report import anchor, best_runs, number
-from digit_clustering.steps.reporting import build_time, figures_by_run, timings
+from digit_clustering.steps.reporting import build_time, figures_by_run, library_versions, timings
 
 
 def write_benchmark(path, seconds: float):
@@ -60,3 +60,9 @@ def test_best_runs_take_the_lowest_davies_bouldin_and_the_highest_of_the_rest():
 )
 def test_numbers_read_well(value, text):
     assert number(value) == text
+
+
+def test_library_versions_name_every_library_that_shapes_results():
+    versions = library_versions()
+    assert versions["numpy"].split(".")[0].isdigit()
+    assert set(versions) >= {"snakemake", "scikit-learn", "pyarrow", "fastcluster", "hdbscan"}

@@ -48,6 +48,7 @@ def test_digits_study_builds_the_report_and_every_metric(digits_study):
     assert "kmeans/pca/k~10@init~k-means++@n_init~2@max_iter~100/seed~0" in page
     assert page.count('<section class="run"') == 3
     assert "Best run per metric" in page and 'class="sortable"' in page
+    assert "Made with snakemake " in page and "scikit-learn " in page
 
 
 def test_second_run_with_nothing_changed_runs_nothing(digits_study):

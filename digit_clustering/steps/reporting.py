@@ -1,6 +1,7 @@
 """The step that writes the report page."""
 
 import datetime
+import importlib.metadata
 import os
 import tempfile
 from pathlib import Path
@@ -43,6 +44,7 @@ def write_report(
         config_text=config_text,
         compute_seconds=compute_seconds,
         jobs=jobs,
+        versions=library_versions(),
     )
     with tempfile.TemporaryDirectory() as scratch:
         overview = [(path.stem, path) for path in study_figures.draw_all(metrics, scratch)]
@@ -87,6 +89,30 @@ def timings(runs: list[str], benchmarks: Path) -> tuple[dict[str, float], float,
         if relative.endswith("/cluster.tsv"):
             fit_seconds[relative.removeprefix("runs/").removesuffix("/cluster.tsv")] = seconds
     return fit_seconds, total, jobs
+
+
+LIBRARIES = (
+    "snakemake",
+    "numpy",
+    "scipy",
+    "scikit-learn",
+    "pandas",
+    "pyarrow",
+    "matplotlib",
+    "fastcluster",
+    "hdbscan",
+)
+
+
+def library_versions() -> dict[str, str]:
+    """The installed version of every library whose code shapes the results."""
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
 
 
 def build_time() -> str:
