@@ -1,6 +1,6 @@
-"""Figures of one run: centroid images for image data, a scatter for point clouds."""
+"""Figures of one run that are not image grids: the confusion matrix, a 2-D scatter; and the
+style and saving every figure shares."""
 
-import math
 import os
 
 import matplotlib
@@ -10,52 +10,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from digit_clustering.atomic import atomic_path  # noqa: E402
-from digit_clustering.contingency import NOISE, contingency, majority_labels  # noqa: E402
+from digit_clustering.contingency import NOISE, contingency  # noqa: E402
 
 STYLE = {"font.size": 9, "axes.titlesize": 9, "figure.dpi": 100}
 PNG_METADATA = {"Software": None}  # no library version in the bytes: same input, same file
-
-
-def centroid_figure(centres, truth, clusters, image_shape, title: str, output: str | os.PathLike):
-    """One image per cluster centre (ten to a row), titled with its size and majority digit.
-
-    All centres are one mosaic drawn with a single `imshow`: a run with hundreds of clusters
-    (DBSCAN) draws as fast as one with ten."""
-    from digit_clustering.image_grids import PAD, mosaic
-
-    k = len(centres)
-    if k == 0:
-        message_figure(f"{title}\nno cluster: every point is noise", output)
-        return
-    sizes = dict(zip(*np.unique(clusters[clusters != NOISE], return_counts=True), strict=True))
-    majority = majority_labels(truth, clusters)
-    columns = min(k, 10)
-    rows = math.ceil(k / columns)
-    height, width = image_shape
-    gap = round(height * 0.6)
-    tiles = np.full((rows * columns, height * width), np.nan)
-    tiles[:k] = centres
-    with plt.rc_context(STYLE):
-        figure, axis = plt.subplots(
-            figsize=(0.2 + 1.05 * columns, 0.45 + 1.3 * rows), layout="constrained"
-        )
-        colours = plt.get_cmap("gray_r").with_extremes(bad="white")
-        picture = mosaic(tiles.reshape(rows, columns, -1), image_shape, row_gap=gap)
-        axis.imshow(picture, cmap=colours, interpolation="nearest", extent=None)
-        for cluster in range(k):
-            row, column = divmod(cluster, columns)
-            axis.text(
-                column * (width + PAD) + width / 2,
-                row * (height + gap) - 1,
-                f"n={sizes.get(cluster, 0):,}\nmostly {majority.get(cluster, '-')}",
-                ha="center",
-                va="bottom",
-                fontsize=7,
-            )
-        axis.set_ylim(picture.shape[0] - 0.5, -gap)
-        axis.set_axis_off()
-        axis.set_title(title, fontsize=8)
-        save(figure, output)
 
 
 def scatter_figure(x, clusters, centres, title: str, output: str | os.PathLike):

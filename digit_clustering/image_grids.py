@@ -1,10 +1,11 @@
-"""Figures made of rows of small images: cluster galleries, the images nearest each centre,
-and nearest-neighbour look-ups.
+"""Figures made of rows of small images: centroid images, cluster galleries, the images
+nearest each centre, and nearest-neighbour look-ups.
 
 Each figure is one mosaic drawn with a single `imshow`, not one axis per image: a gallery of
 20 clusters x 10 images draws in a fraction of a second instead of several seconds.
 """
 
+import math
 import os
 
 import numpy as np
@@ -14,6 +15,7 @@ from digit_clustering.figures import STYLE, message_figure, plt, save
 
 PAD = 2
 MAX_ROWS = 20
+GREY_ON_WHITE = plt.get_cmap("gray_r").with_extremes(bad="white")  # NaN gaps stay blank
 
 
 def mosaic(images: np.ndarray, image_shape: tuple[int, int], row_gap: int = PAD) -> np.ndarray:
@@ -28,6 +30,45 @@ def mosaic(images: np.ndarray, image_shape: tuple[int, int], row_gap: int = PAD)
                 image_shape
             )
     return picture
+
+
+def centroid_figure(centres, truth, clusters, image_shape, title: str, output: str | os.PathLike):
+    """One image per cluster centre (ten to a row), titled with its size and majority digit.
+
+    All centres are one mosaic drawn with a single `imshow`: a run with hundreds of clusters
+    (DBSCAN) draws as fast as one with ten."""
+    k = len(centres)
+    if k == 0:
+        message_figure(f"{title}\nno cluster: every point is noise", output)
+        return
+    sizes = dict(zip(*np.unique(clusters[clusters != NOISE], return_counts=True), strict=True))
+    majority = majority_labels(truth, clusters)
+    columns = min(k, 10)
+    rows = math.ceil(k / columns)
+    height, width = image_shape
+    gap = round(height * 0.6)
+    tiles = np.full((rows * columns, height * width), np.nan)
+    tiles[:k] = centres
+    with plt.rc_context(STYLE):
+        figure, axis = plt.subplots(
+            figsize=(0.2 + 1.05 * columns, 0.45 + 1.3 * rows), layout="constrained"
+        )
+        picture = mosaic(tiles.reshape(rows, columns, -1), image_shape, row_gap=gap)
+        axis.imshow(picture, cmap=GREY_ON_WHITE, interpolation="nearest")
+        for cluster in range(k):
+            row, column = divmod(cluster, columns)
+            axis.text(
+                column * (width + PAD) + width / 2,
+                row * (height + gap) - 1,
+                f"n={sizes.get(cluster, 0):,}\nmostly {majority.get(cluster, '-')}",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+            )
+        axis.set_ylim(picture.shape[0] - 0.5, -gap)
+        axis.set_axis_off()
+        axis.set_title(title, fontsize=8)
+        save(figure, output)
 
 
 def image_rows_figure(
@@ -45,8 +86,7 @@ def image_rows_figure(
         figure, axis = plt.subplots(
             figsize=(2.2 + 0.55 * columns, 0.6 + 0.55 * rows), layout="constrained"
         )
-        colours = plt.get_cmap("gray_r").with_extremes(bad="white")
-        axis.imshow(mosaic(images, image_shape), cmap=colours, interpolation="nearest")
+        axis.imshow(mosaic(images, image_shape), cmap=GREY_ON_WHITE, interpolation="nearest")
         for (row, column), caption in np.ndenumerate(captions):
             if caption:
                 axis.text(

@@ -29,7 +29,7 @@ def image_run_figures(
     shape = pixels.image_shape
     figures.confusion_figure(points.labels, clusters, run, outputs["confusion"])
     centre_images = PCAModel.read(model_path).inverse_transform(centres) if model_path else centres
-    figures.centroid_figure(
+    image_grids.centroid_figure(
         centre_images, points.labels, clusters, shape, run, outputs["centroids"]
     )
     image_grids.gallery_figure(pixels.x, points.labels, clusters, shape, run, outputs["gallery"])

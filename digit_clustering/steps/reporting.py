@@ -67,7 +67,7 @@ def figures_by_run(runs: list[str], paths: list[str], page_directory: Path) -> d
     """{run: {file name: path}}; HTML pages as links relative to the page."""
     by_run = {run: {} for run in runs}
     for path in map(Path, paths):
-        run = next(run for run in runs if path.parent.as_posix().endswith(f"/runs/{run}"))
+        run = path.parent.as_posix().split("/runs/", 1)[1]
         if path.suffix == ".html":
             by_run[run][path.name] = os.path.relpath(path, page_directory)
         else:
