@@ -7,7 +7,6 @@ PCA-50; the time per iteration is compared. Appends its table to bench/RESULTS.m
 """
 
 import argparse
-import re
 import time
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from digit_clustering.features import pca
 from digit_clustering.methods.lloyd import lloyd
 from digit_clustering.preprocess import scale
 from digit_clustering.sources import mnist_from_idx_directory
+from results import replace_section
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -53,10 +53,7 @@ def main() -> None:
             lines.append(
                 f"| {name} | {ours * 1e3:.1f} | {theirs * 1e3:.1f} | {ours / theirs:.2f} | {same} |"
             )
-    results = REPOSITORY / "bench/RESULTS.md"
-    kept = re.sub(r"## Lloyd iteration.*?(?=\n## |\Z)", "", results.read_text(), flags=re.DOTALL)
-    results.write_text(kept.rstrip() + "\n\n" + "\n".join(lines) + "\n")
-    print("\n".join(lines))
+    replace_section("## Lloyd iteration", lines)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from results import replace_section
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 FIGURE_RULES = [
     "image_run_figures",
@@ -87,10 +89,7 @@ def write_results(wall: float, jobs: list, pages: list[Path], extra: str) -> Non
     ]
     for kind, (count, total, worst, peak_mb) in sorted(by_kind.items()):
         lines.append(f"| {kind} | {count} | {total:.1f} | {worst:.2f} | {peak_mb} |")
-    results = REPOSITORY / "bench/RESULTS.md"
-    kept = re.sub(r"## Report build.*?(?=\n## |\Z)", "", results.read_text(), flags=re.DOTALL)
-    results.write_text(kept.rstrip() + "\n\n" + "\n".join(lines) + "\n")
-    print("\n".join(lines))
+    replace_section("## Report build", lines)
 
 
 if __name__ == "__main__":

@@ -24,11 +24,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from results import replace_section
+
 REPOSITORY = Path(__file__).resolve().parent.parent
-HEADER = (
-    "# Benchmarks\n\nWritten by `python bench/run.py --study spine|default` on a machine with two "
-    "cores and 24 GB; the notebook way is `bench/notebook_way.py`, timed in the same run.\n"
-)
 DONE = re.compile(r"done in ([\d.]+) s on (\d+) thread\(s\); peak RSS (\d+) MB")
 
 
@@ -175,11 +173,7 @@ def write_results(study, baseline, cold, noop, jobs, declared, metrics) -> None:
             f"| {job['job']} | {job['seconds']:.2f} | {job['threads']} | {job['peak_mb']}{flag} "
             f"| {limit} |"
         )
-    results = REPOSITORY / "bench/RESULTS.md"
-    kept = results.read_text() if results.exists() else HEADER
-    kept = re.sub(rf"## Study `{study}`.*?(?=\n## |\Z)", "", kept, flags=re.DOTALL).rstrip()
-    results.write_text(kept + "\n\n" + "\n".join(lines) + "\n")
-    print("\n".join(lines))
+    replace_section(f"## Study `{study}`", lines)
 
 
 if __name__ == "__main__":
