@@ -1,5 +1,6 @@
 """Fixtures shared by the workflow tests: a workspace, a loopback mirror, a small fake MNIST."""
 
+import filecmp
 import functools
 import gzip
 import hashlib
@@ -18,6 +19,24 @@ import yaml
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 REAL_MNIST = REPOSITORY.parent / "shared" / "data" / "mnist"
+MEASURED = re.compile(r'class="measured"[^>]*>[^<]*<')  # the report's build time and timings
+
+
+def assert_same_results(first: "Workspace", second: "Workspace") -> None:
+    """Every file under results/ is the same bytes in both workspaces; the report page too,
+    apart from the values it marks as measured."""
+    outputs = sorted(
+        p.relative_to(first.directory) for p in first.path("results").rglob("*") if p.is_file()
+    )
+    assert len(outputs) > 10
+    for relative in outputs:
+        mine, theirs = first.directory / relative, second.directory / relative
+        if relative.name == "index.html":
+            assert MEASURED.sub("", mine.read_text()) == MEASURED.sub("", theirs.read_text()), (
+                f"{relative} differs beyond its measured times"
+            )
+        else:
+            assert filecmp.cmp(mine, theirs, shallow=False), relative
 
 
 class Workspace:
