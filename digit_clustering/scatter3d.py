@@ -92,13 +92,20 @@ draw();
 """
 
 
+def three_columns(rows: np.ndarray) -> np.ndarray:
+    rows = np.asarray(rows, dtype=np.float64).reshape(len(rows), -1)[:, :3]
+    return np.pad(rows, ((0, 0), (0, 3 - rows.shape[1])))
+
+
 def scatter3d_page(x, clusters, centres, title: str, output: str | os.PathLike):
-    """The interactive view: coordinates scaled into [-1, 1] around the cloud's centre."""
-    middle = (x[:, :3].max(axis=0) + x[:, :3].min(axis=0)) / 2
-    half_range = float(np.max(x[:, :3].max(axis=0) - x[:, :3].min(axis=0))) / 2 or 1.0
+    """The interactive view: coordinates scaled into [-1, 1] around the cloud's centre (a
+    cloud of fewer than three features lies flat in the missing ones)."""
+    x, centres = three_columns(x), three_columns(centres)
+    middle = (x.max(axis=0) + x.min(axis=0)) / 2
+    half_range = float(np.max(x.max(axis=0) - x.min(axis=0))) / 2 or 1.0
 
     def scaled(rows: np.ndarray) -> str:
-        return json.dumps(np.round((rows[:, :3] - middle) / half_range, 4).tolist())
+        return json.dumps(np.round((rows - middle) / half_range, 4).tolist())
 
     page = VIEWER.format(
         title=html.escape(title),

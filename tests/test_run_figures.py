@@ -113,3 +113,9 @@ def test_the_3d_view_inlines_points_scaled_into_the_unit_cube(tmp_path):
     assert scatter3d.NOISE_COLOUR in page and "blobs &lt;run&gt;" in page
     scatter3d.scatter3d_figure(x, clusters, x[:2], "blobs", tmp_path / "s.png")
     assert (tmp_path / "s.png").stat().st_size > 0
+
+
+def test_the_3d_view_of_a_flat_cloud_lies_in_its_plane(tmp_path):
+    x = np.array([[0.0, 0.0], [2.0, 4.0]])
+    scatter3d.scatter3d_page(x, np.array([0, 1]), x[:1], "flat", tmp_path / "v.html")
+    assert "[[-0.5, -1.0, 0.0], [0.5, 1.0, 0.0]]" in (tmp_path / "v.html").read_text()

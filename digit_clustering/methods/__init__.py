@@ -7,6 +7,7 @@ default block in ``config.yaml`` and its schema entry. Modules are imported only
 fits them, so that reading the registry (every Snakemake start) costs no scikit-learn import.
 """
 
+import functools
 import hashlib
 import importlib
 import importlib.util
@@ -43,6 +44,7 @@ METHODS: dict[str, Method] = {
 }
 
 
+@functools.cache
 def source_digest(method: str) -> str:
     """A fingerprint of the method's module source, read without importing it.
 
