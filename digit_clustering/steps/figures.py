@@ -1,5 +1,7 @@
 """Steps that draw the figures of one run, of one set of points, and of one look-up."""
 
+import numpy as np
+
 from digit_clustering import course_figures, figures, image_grids, scatter3d
 from digit_clustering.features import PCAModel
 from digit_clustering.tables import (
@@ -24,6 +26,8 @@ def image_run_figures(
     gallery of each cluster and the images nearest each centre."""
     points = read_points(features_path)
     pixels = points if pixels_path == features_path else read_points(pixels_path)
+    if not np.array_equal(pixels.ids, points.ids):
+        raise ValueError(f"{pixels_path} does not hold the points of {features_path}, in order")
     clusters = read_clusters(labels_path, points.ids)
     centres = read_centres(centres_path)
     shape = pixels.image_shape
