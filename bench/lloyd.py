@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from results_md import replace_section
 from sklearn.cluster import KMeans
 from threadpoolctl import threadpool_limits
 
@@ -18,7 +19,6 @@ from digit_clustering.features import pca
 from digit_clustering.methods.lloyd import lloyd
 from digit_clustering.preprocess import scale
 from digit_clustering.sources import mnist_from_idx_directory
-from results import replace_section
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from results import replace_section
+from results_md import replace_section
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 FIGURE_RULES = [

@@ -23,8 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
-
-from results import replace_section
+from results_md import replace_section
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DONE = re.compile(r"done in ([\d.]+) s on (\d+) thread\(s\); peak RSS (\d+) MB")

@@ -93,7 +93,7 @@ draw();
 
 
 def three_columns(rows: np.ndarray) -> np.ndarray:
-    rows = np.asarray(rows, dtype=np.float64).reshape(len(rows), -1)[:, :3]
+    rows = np.asarray(rows, dtype=np.float64)[:, :3]
     return np.pad(rows, ((0, 0), (0, 3 - rows.shape[1])))
 
 
