@@ -13,6 +13,7 @@ from digit_clustering.tables import (
     table_metadata,
     write_parquet,
 )
+from digit_clustering.threads import numeric_threads
 
 
 class PCAModel:
@@ -63,7 +64,8 @@ def pca(points: Points, n_components: int, whiten: bool, seed: int) -> tuple[Poi
             f"min(points, features) = {min(n_points, n_features)}"
         )
     model = PCA(n_components=n_components, whiten=whiten, random_state=seed)
-    coordinates = model.fit_transform(points.x.astype(np.float64)).astype(np.float32)
+    with numeric_threads():
+        coordinates = model.fit_transform(points.x.astype(np.float64)).astype(np.float32)
     kept = PCAModel(model.components_, model.mean_, model.explained_variance_, whiten)
     metadata = {
         **points.metadata,

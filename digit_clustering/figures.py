@@ -1,6 +1,7 @@
 """Figures of one run that are not image grids: the confusion matrix, a 2-D scatter; and the
 style and saving every figure shares."""
 
+import json
 import os
 
 import matplotlib
@@ -9,11 +10,20 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from digit_clustering import provenance  # noqa: E402
 from digit_clustering.atomic import atomic_path  # noqa: E402
 from digit_clustering.contingency import NOISE, contingency  # noqa: E402
 
 STYLE = {"font.size": 9, "axes.titlesize": 9, "figure.dpi": 100}
-PNG_METADATA = {"Software": None}  # no library version in the bytes: same input, same file
+
+
+def png_metadata() -> dict:
+    """PNG text chunks: the running job's provenance, and not matplotlib's own "Software"
+    stamp, which a provenance-less figure would otherwise carry."""
+    made_by = provenance.current()
+    if made_by is None:
+        return {"Software": None}
+    return {"Software": None, "Provenance": json.dumps(made_by, sort_keys=True)}
 
 
 def scatter_figure(x, clusters, centres, title: str, output: str | os.PathLike):
@@ -71,7 +81,7 @@ def save(figure, output, tight: bool = False):
         figure.savefig(
             temporary,
             format="png",
-            metadata=PNG_METADATA,
+            metadata=png_metadata(),
             bbox_inches="tight" if tight else None,
             pad_inches=0.1,
         )

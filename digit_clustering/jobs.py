@@ -1,4 +1,5 @@
-"""What every workflow job does around its work: logging, thread limits, peak memory."""
+"""What every workflow job does around its work: logging, thread limits, provenance, peak
+memory."""
 
 import contextlib
 import logging
@@ -8,20 +9,29 @@ from collections.abc import Iterator
 
 from threadpoolctl import threadpool_limits
 
+from digit_clustering import provenance
+
 log = logging.getLogger("digit_clustering")
 
 
 @contextlib.contextmanager
-def job(log_path: str, threads: int) -> Iterator[None]:
-    """Log to `log_path`, hold BLAS/OpenMP to `threads`, and record the time and peak RSS."""
+def job(snakemake) -> Iterator[None]:
+    """Run a `script:` job's work: log to its log file, hold BLAS/OpenMP to its threads, mark
+    what it writes with its provenance, and log its time and peak RSS."""
+    threads = snakemake.threads
     logging.basicConfig(
-        filename=log_path,
+        filename=snakemake.log[0],
         filemode="w",
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         force=True,
     )
     started = time.perf_counter()
+    token = provenance.declare(
+        provenance.job_provenance(
+            snakemake.rule, dict(snakemake.wildcards.items()), dict(snakemake.params.items())
+        )
+    )
     try:
         with threadpool_limits(limits=threads):
             yield
@@ -29,6 +39,7 @@ def job(log_path: str, threads: int) -> Iterator[None]:
         log.error("%s: %s", type(error).__name__, error)
         raise
     finally:
+        provenance.forget(token)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         log.info(
             "done in %.2f s on %d thread(s); peak RSS %.0f MB",

@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from digit_clustering import provenance
 from digit_clustering.atomic import atomic_path
 
 METADATA_KEY = b"digit_clustering"
@@ -57,10 +58,16 @@ class Points:
 
 
 def write_parquet(table: pa.Table, path: str | os.PathLike, metadata: dict | None = None) -> None:
-    """Write `table` atomically, with `metadata` stored as JSON in the schema."""
-    if metadata is not None:
+    """Write `table` atomically, with `metadata` and the running job's provenance stored as
+    JSON in the schema."""
+    metadata = dict(metadata or {})
+    if provenance.current() is not None:
+        metadata["provenance"] = provenance.current()
+    if metadata:
         encoded = json.dumps(metadata, sort_keys=True).encode()
-        table = table.replace_schema_metadata({METADATA_KEY: encoded})
+        table = table.replace_schema_metadata(
+            {**(table.schema.metadata or {}), METADATA_KEY: encoded}
+        )
     with atomic_path(path) as temporary:
         pq.write_table(table, temporary, compression="zstd")
 

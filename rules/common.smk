@@ -4,6 +4,7 @@ from digit_clustering.download import MNIST_FILES
 from digit_clustering.methods import METHODS, source_digest
 from digit_clustering.sources import MNIST_SPLITS
 from digit_clustering.study import Study, decode, sample_path
+from digit_clustering.threads import NUMERIC_THREADS
 
 with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
     CONFIG_SCHEMA = yaml.safe_load(schema_file)

@@ -68,6 +68,8 @@ rule aggregate:
     resources:
         mem_mb=500,
         runtime=5,
+    params:
+        config_digest=STUDY.config_digest(),
     script:
         "../scripts/aggregate.py"
 

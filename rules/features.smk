@@ -10,7 +10,7 @@ rule pca:
         "benchmarks/{dataset}/features/{scaling}/{sample}/{transform}.tsv"
     conda:
         "../envs/pipeline.yaml"
-    threads: 2
+    threads: NUMERIC_THREADS
     resources:
         mem_mb=2200,
         runtime=10,

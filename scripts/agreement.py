@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.evaluation import agreement_step
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     agreement_step(
         snakemake.params.runs,
         list(snakemake.input),

@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.clustering import cluster
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     cluster(
         snakemake.input[0],
         snakemake.params.method,

@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.data import decode
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     decode(
         dataset=snakemake.wildcards.dataset,
         output=snakemake.output[0],

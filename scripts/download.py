@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.data import download
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     download(
         filename=snakemake.wildcards.mnist_file + ".gz",
         payload_md5=snakemake.params.payload_md5,

@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.evaluation import evaluate
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     evaluate(
         snakemake.params.run,
         features_path=snakemake.input.features,

@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.figures import image_run_figures
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     image_run_figures(
         snakemake.wildcards.run,
         features_path=snakemake.input.features,

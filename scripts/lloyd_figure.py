@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.figures import lloyd_figure
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     lloyd_figure(
         snakemake.wildcards.run,
         trace_path=snakemake.input.trace,

@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.lookup import neighbours
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     neighbours(
         snakemake.input[0],
         query_ids=snakemake.params.queries,

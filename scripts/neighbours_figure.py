@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.figures import neighbours_figure
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     neighbours_figure(
         snakemake.input.neighbours,
         snakemake.input.pixels,

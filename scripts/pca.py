@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.prepare import pca
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     pca(
         snakemake.input[0],
         snakemake.params.settings,

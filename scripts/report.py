@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.reporting import write_report
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     write_report(
         snakemake.input.metrics,
         data_path=snakemake.input.data,

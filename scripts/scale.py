@@ -1,5 +1,5 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.prepare import scale
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     scale(snakemake.input[0], snakemake.wildcards.scaling, snakemake.output[0])

@@ -1,7 +1,7 @@
 from digit_clustering.jobs import job
 from digit_clustering.steps.evaluation import silhouette
 
-with job(snakemake.log[0], snakemake.threads):
+with job(snakemake):
     silhouette(
         snakemake.input.features,
         runs=snakemake.params.runs,

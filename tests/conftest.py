@@ -52,7 +52,7 @@ class Workspace:
         (self.directory / "config.yaml").write_text(yaml.safe_dump(self.config, sort_keys=False))
 
     def snakemake(
-        self, *arguments: str, check: bool = True, env: dict | None = None
+        self, *arguments: str, check: bool = True, env: dict | None = None, cores: int = 2
     ) -> subprocess.CompletedProcess:
         command = [
             self.python,
@@ -63,7 +63,7 @@ class Workspace:
             "--directory",
             str(self.directory),
             "--cores",
-            "2",
+            str(cores),
             *arguments,
         ]
         result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)

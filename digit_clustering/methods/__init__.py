@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
+from digit_clustering.threads import numeric_threads
 
 MATRIX_LINKAGES = ("complete", "average", "weighted")
 
@@ -61,7 +62,9 @@ def fit(method: str, x: np.ndarray, params: dict) -> Clustering:
     if method not in METHODS:
         known = ", ".join(sorted(METHODS))
         raise ValueError(f"unknown method {method!r}; known: {known}")
-    return importlib.import_module(METHODS[method].module).fit(x, params)
+    module = importlib.import_module(METHODS[method].module)
+    with numeric_threads():
+        return module.fit(x, params)
 
 
 def distance_matrix_mb(n_points: int) -> float:

@@ -103,14 +103,22 @@ def heldout_accuracy_of(heldout_path: str, points) -> float:
     return metrics.heldout_accuracy(truth[train], clusters[train], truth[~train], clusters[~train])
 
 
-def aggregate(metrics_paths: list[str], silhouette_paths: list[str], output: str, csv_output: str):
-    """One row per run, in the order of the config, with the silhouettes of their spaces."""
+def aggregate(
+    metrics_paths: list[str],
+    silhouette_paths: list[str],
+    config_digest: str,
+    output: str,
+    csv_output: str,
+):
+    """One row per run, in the order of the config, with the silhouettes of their spaces; the
+    table records the digest of the config it gathers."""
     frame = pd.concat([read_parquet(path).to_pandas() for path in metrics_paths], ignore_index=True)
     silhouettes_by_run = pd.concat(
         [read_parquet(path).to_pandas() for path in silhouette_paths], ignore_index=True
     )
     frame = frame.merge(silhouettes_by_run, on="run", how="left", validate="one_to_one")
-    write_parquet(pa.Table.from_pandas(frame, preserve_index=False), output)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    write_parquet(table, output, {"config_digest": config_digest})
     readable = frame.assign(
         cluster_sizes=frame["cluster_sizes"].map(lambda s: " ".join(map(str, s)))
     )

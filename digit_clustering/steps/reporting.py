@@ -1,7 +1,6 @@
 """The step that writes the report page."""
 
 import datetime
-import importlib.metadata
 import os
 import tempfile
 from pathlib import Path
@@ -10,6 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from digit_clustering import agreement, report, study_figures
+from digit_clustering.provenance import library_versions
 from digit_clustering.study import short_names
 from digit_clustering.tables import read_parquet, table_metadata
 
@@ -89,30 +89,6 @@ def timings(runs: list[str], benchmarks: Path) -> tuple[dict[str, float], float,
         if relative.endswith("/cluster.tsv"):
             fit_seconds[relative.removeprefix("runs/").removesuffix("/cluster.tsv")] = seconds
     return fit_seconds, total, jobs
-
-
-LIBRARIES = (
-    "snakemake",
-    "numpy",
-    "scipy",
-    "scikit-learn",
-    "pandas",
-    "pyarrow",
-    "matplotlib",
-    "fastcluster",
-    "hdbscan",
-)
-
-
-def library_versions() -> dict[str, str]:
-    """The installed version of every library whose code shapes the results."""
-    versions = {}
-    for name in LIBRARIES:
-        try:
-            versions[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
 
 
 def build_time() -> str:
