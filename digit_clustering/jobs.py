@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from threadpoolctl import threadpool_limits
 
-from digit_clustering import provenance
+from digit_clustering import provenance, storage
 
 log = logging.getLogger("digit_clustering")
 
@@ -35,6 +35,13 @@ def job(snakemake) -> Iterator[None]:
     try:
         with threadpool_limits(limits=threads):
             yield
+    except OSError as error:
+        explained = storage.explain(error, list(snakemake.output))
+        if explained is None:
+            log.error("%s: %s", type(error).__name__, error)
+            raise
+        log.error("%s", explained)
+        raise explained from error
     except Exception as error:
         log.error("%s: %s", type(error).__name__, error)
         raise

@@ -1,8 +1,12 @@
+import sys
+
 import yaml
 
 from digit_clustering.download import MNIST_FILES
 from digit_clustering.methods import METHODS, source_digest
 from digit_clustering.sources import MNIST_SPLITS
+from digit_clustering.stale_locks import hold_and_clear_stale
+from digit_clustering.storage import check_writable
 from digit_clustering.study import Study, decode, sample_path
 from digit_clustering.threads import NUMERIC_THREADS
 
@@ -11,6 +15,13 @@ with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
 
 STUDY = Study(config, CONFIG_SCHEMA)
 validate(config, "../schemas/config.schema.yaml")
+
+if workflow.is_main_process and not workflow.dryrun:
+    check_writable("results", "logs", "benchmarks")
+# After a run was killed, a plain re-run recovers instead of stopping for `--unlock`.
+if workflow.is_main_process:
+    for stale_lock in hold_and_clear_stale():
+        print(f"Removed {stale_lock}, left by a run that is no longer alive.", file=sys.stderr)
 
 
 wildcard_constraints:

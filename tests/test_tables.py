@@ -166,3 +166,13 @@ def test_atomic_files_are_not_private(tmp_path):
     if not current_umask() & 0o044:
         assert mode & 0o044 == 0o044  # group and others may read it
         assert mode != 0o600
+
+
+def test_a_temporary_file_left_by_a_killed_writer_goes_with_the_next_write(tmp_path):
+    destination = tmp_path / "out[1].parquet"
+    stale = tmp_path / ".out[1].parquet.k1ll3d.tmp"
+    stale.write_bytes(b"half a file")
+    unrelated = tmp_path / ".other.parquet.k1ll3d.tmp"
+    unrelated.write_bytes(b"another output's")
+    write_parquet(pa.table({"a": [1]}), destination)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [unrelated.name, destination.name]
