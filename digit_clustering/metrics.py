@@ -16,6 +16,7 @@ from sklearn.metrics import (
 )
 
 from digit_clustering.contingency import NOISE, contingency, majority_labels
+from digit_clustering.silhouette import undefined_reason
 
 
 def hungarian_accuracy(truth: np.ndarray, clusters: np.ndarray) -> float:
@@ -63,10 +64,10 @@ def heldout_accuracy(
 
 
 def geometry_scores(x: np.ndarray, clusters: np.ndarray) -> dict:
-    """Calinski-Harabasz and Davies-Bouldin over non-noise points; NaN below two clusters."""
+    """Calinski-Harabasz and Davies-Bouldin over non-noise points; NaN where, as for the
+    silhouette, they are undefined (fewer than 2 clusters, or as many clusters as points)."""
     kept = clusters != NOISE
-    n_clusters = len(np.unique(clusters[kept]))
-    if not 2 <= n_clusters < kept.sum():
+    if undefined_reason(clusters) is not None:
         return {"calinski_harabasz": float("nan"), "davies_bouldin": float("nan")}
     return {
         "calinski_harabasz": float(calinski_harabasz_score(x[kept], clusters[kept])),
@@ -74,8 +75,28 @@ def geometry_scores(x: np.ndarray, clusters: np.ndarray) -> dict:
     }
 
 
-def score(truth: np.ndarray, clusters: np.ndarray, x: np.ndarray) -> dict:
-    """Every metric of one clustering except the silhouette (computed per feature space)."""
+def degenerate_reason(clusters: np.ndarray, requested_clusters: int | None) -> str | None:
+    """What makes a clustering degenerate (its geometry scores NaN, or fewer clusters than
+    asked for), or None for a clustering with nothing to say."""
+    reasons = []
+    undefined = undefined_reason(clusters)
+    if undefined is not None:
+        reasons.append(undefined)
+    found = len(np.unique(clusters[clusters != NOISE]))
+    if requested_clusters is not None and found < requested_clusters:
+        empty = requested_clusters - found
+        reasons.append(f"{empty} of the {requested_clusters} clusters are empty")
+    return "; ".join(reasons) or None
+
+
+def score(
+    truth: np.ndarray, clusters: np.ndarray, x: np.ndarray, requested_clusters: int | None = None
+) -> dict:
+    """Every metric of one clustering except the silhouette (computed per feature space).
+
+    `requested_clusters`: how many clusters the method was to fill (its number of centres),
+    so that empty ones are reported.
+    """
     sizes = cluster_sizes(clusters)
     homogeneity, completeness, v_measure = homogeneity_completeness_v_measure(truth, clusters)
     return {
@@ -93,4 +114,5 @@ def score(truth: np.ndarray, clusters: np.ndarray, x: np.ndarray) -> dict:
         "accuracy": hungarian_accuracy(truth, clusters),
         "inferred_accuracy": inferred_label_accuracy(truth, clusters),
         **geometry_scores(x, clusters),
+        "degenerate": degenerate_reason(clusters, requested_clusters),
     }

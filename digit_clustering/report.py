@@ -104,9 +104,12 @@ def metrics_table(metrics: pd.DataFrame, names: dict[str, str], fit_seconds: dic
     head = "".join(f'<th title="{c}">{METRIC_NAMES[c]}</th>' for c in columns)
     body = []
     for _, row in metrics.iterrows():
+        degenerate = row.get("degenerate")
+        title = row["run"] + (f" (degenerate: {degenerate})" if isinstance(degenerate, str) else "")
+        mark = ' <span class="degenerate">degenerate</span>' if isinstance(degenerate, str) else ""
         cells = [
-            f'<td data-value="{html.escape(names[row["run"]])}" title="{html.escape(row["run"])}">'
-            f'<a href="#{anchor(row["run"])}">{html.escape(names[row["run"]])}</a></td>'
+            f'<td data-value="{html.escape(names[row["run"]])}" title="{html.escape(title)}">'
+            f'<a href="#{anchor(row["run"])}">{html.escape(names[row["run"]])}</a>{mark}</td>'
         ]
         for column in columns:
             value = row[column]
@@ -151,6 +154,13 @@ def run_section(row, name: str, run_figures: dict[str, str], fit_seconds) -> str
     ]
     if row.get("noise_fraction"):
         facts.append(f"noise {row['noise_fraction']:.1%}")
+    degenerate = row.get("degenerate")
+    warning = (
+        f'<p class="degenerate">Degenerate: {html.escape(degenerate)}. The scores this makes '
+        "undefined show as –.</p>"
+        if isinstance(degenerate, str)
+        else ""
+    )
     timing = f" · fit {measured(f'{fit_seconds:.1f} s')}" if fit_seconds is not None else ""
     blocks = []
     for kind, path in run_figures.items():
@@ -163,7 +173,7 @@ def run_section(row, name: str, run_figures: dict[str, str], fit_seconds) -> str
     return (
         f'<section class="run" id="{anchor(row["run"])}"><h3>{html.escape(name)}</h3>'
         f'<p class="facts"><code>{html.escape(row["run"])}</code><br>'
-        f"{html.escape(' · '.join(facts))}{timing}{link}</p>"
+        f"{html.escape(' · '.join(facts))}{timing}{link}</p>{warning}"
         f'<div class="figures">{"".join(blocks)}</div></section>'
     )
 

@@ -69,6 +69,8 @@ table.sortable th:hover {{ background: #dde6ee; }}
 .wide {{ overflow-x: auto; max-height: 36rem; }}
 .summary {{ display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }}
 .facts {{ font-size: 0.85rem; color: #444; }}
+p.degenerate {{ color: #8a4b00; font-size: 0.85rem; }}
+span.degenerate {{ color: #8a4b00; font-size: 0.75rem; }}
 figure {{ margin: 0.5rem 0; }} figcaption {{ font-size: 0.8rem; color: #555; max-width: 40rem; }}
 img {{ max-width: 100%; height: auto; }}
 .figures {{ display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }}

@@ -133,7 +133,9 @@ def test_score_keys_and_values():
         "inferred_accuracy",
         "calinski_harabasz",
         "davies_bouldin",
+        "degenerate",
     }
+    assert scores["degenerate"] is None
     assert scores["n_points"] == 7
     assert scores["n_clusters"] == 3
     assert scores["cluster_sizes"] == [3, 2, 1]
@@ -246,3 +248,28 @@ def test_geometry_scores_match_scikit_learn_and_are_nan_below_two_clusters():
     assert scores["davies_bouldin"] == pytest.approx(davies_bouldin_score(x, clusters))
     single = geometry_scores(x, np.zeros(40, dtype=int))
     assert np.isnan(single["calinski_harabasz"]) and np.isnan(single["davies_bouldin"])
+
+
+@pytest.mark.parametrize(
+    ("clusters", "requested", "reason"),
+    [
+        ([0, 0, 0, 0, 0, 0], 1, "needs at least 2 clusters, found 1"),
+        ([-1] * 6, 0, "every point is noise"),
+        ([0, 1, 2, 3, 4, 5], 6, "needs fewer clusters than points, found 6 for 6 points"),
+        ([0, 0, 0, 3, 3, 3], 4, "2 of the 4 clusters are empty"),
+        (
+            [0, 0, 0, 0, 0, 0],
+            3,
+            "needs at least 2 clusters, found 1; 2 of the 3 clusters are empty",
+        ),
+    ],
+)
+def test_degenerate_clusterings_score_nan_geometry_with_a_reason(clusters, requested, reason):
+    clusters = np.array(clusters)
+    truth = np.array([0, 0, 1, 1, 2, 2])
+    x = np.arange(12, dtype=float).reshape(6, 2)
+    scores = score(truth, clusters, x, requested)
+    assert scores["degenerate"] == reason
+    undefined = np.isnan(scores["calinski_harabasz"]) and np.isnan(scores["davies_bouldin"])
+    assert undefined == ("needs" in reason or "noise" in reason)
+    assert 0 <= scores["accuracy"] <= 1 and np.isfinite(scores["ari"])

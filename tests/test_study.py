@@ -326,6 +326,18 @@ def test_dataset_spaces_excluding_every_run_space_expand_to_nothing():
         study(broken)
 
 
+def test_an_empty_run_list_is_refused():
+    with pytest.raises(ConfigError, match=r"config key 'runs' is \[\]: \[\] should be non-empty"):
+        study(config(runs=[]))
+
+
+def test_a_grid_with_an_empty_list_is_refused_naming_its_key():
+    broken = config()
+    broken["runs"][0]["grid"] = {"k": []}
+    with pytest.raises(ConfigError, match=r"config key 'runs\[0\]\.grid\.k' is \[\]: .*non-empty"):
+        study(broken)
+
+
 def test_dataset_spaces_select_the_runs():
     changed = config(dataset="digits")
     changed["datasets"]["digits"]["spaces"] = ["pca50"]

@@ -76,7 +76,9 @@ def evaluate(
     """
     points = read_points(features_path)
     clusters = read_clusters(labels_path, points.ids)
-    details = table_metadata(read_parquet(centres_path))["details"]
+    centres = read_parquet(centres_path)
+    details = table_metadata(centres)["details"]
+    requested_clusters = centres.column("solution").to_pylist().count("kept")
     pixels = points if pixels_path == features_path else read_points(pixels_path)
     extra = {"sse_pixels": metrics.sse(pixels.x, clusters)}
     if heldout_path:
@@ -87,7 +89,7 @@ def evaluate(
         "space": run["space"],
         "params": json.dumps(run["params"], sort_keys=True),
         **{f"param_{name}": value for name, value in run["params"].items()},
-        **metrics.score(points.labels, clusters, points.x),
+        **metrics.score(points.labels, clusters, points.x, requested_clusters),
         **extra,
         **{f"fit_{name}": value for name, value in details.items()},
     }
