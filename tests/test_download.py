@@ -153,6 +153,21 @@ def test_every_mirror_bad(server: _Server, destination: Path) -> None:
     assert _leftovers(destination) == []
 
 
+def test_a_checksum_mismatch_on_every_mirror_names_each_and_keeps_nothing(
+    server: _Server, destination: Path
+) -> None:
+    mirrors = [server.serve("one", (200, WRONG)), server.serve("two", (200, WRONG))]
+    with pytest.raises(DownloadError) as raised:
+        fetch_verified(NAME, GOOD_MD5, mirrors, destination, timeout=5)
+    lines = str(raised.value).splitlines()
+    assert lines[0] == f"could not fetch {NAME} from any of 2 mirrors:"
+    for line, mirror in zip(lines[1:3], mirrors, strict=True):
+        assert line.startswith(f"  - {mirror}/{NAME}: payload md5 ")
+        assert line.endswith(f"!= expected {GOOD_MD5}")
+    assert not destination.exists()
+    assert _leftovers(destination) == []
+
+
 def test_no_mirror_configured(destination: Path) -> None:
     with pytest.raises(DownloadError, match="no mirror is configured"):
         fetch_verified(NAME, GOOD_MD5, [], destination)

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from conftest import REPOSITORY, Workspace, assert_same_results, small_study
 
@@ -173,3 +175,40 @@ def test_a_read_only_results_directory_is_refused_before_any_job(workspace_facto
     assert "cannot write to results/ (Read-only file system)" in failed.stderr
     assert "No job was run" in failed.stderr
     assert not workspace.path("logs").exists()
+
+
+def test_a_truncated_intermediate_is_named_when_read_and_rebuilt_once_deleted(workspace_factory):
+    config = small_study("digits")
+    config["runs"] = [{"method": "kmeans", "space": "raw", "params": {"k": 10}}]
+    workspace = workspace_factory(config)
+    workspace.snakemake()
+    scaled = workspace.path("results/digits/scaled/max.parquet")
+    scaled.write_bytes(scaled.read_bytes()[:5000])
+    config["runs"][0]["params"]["k"] = 9
+    workspace.write_config()
+
+    failed = workspace.snakemake(check=False)
+
+    assert failed.returncode != 0
+    assert "CorruptTableError" in failed.stderr
+    message = "results/digits/scaled/max.parquet is not a readable Parquet file"
+    assert message in failed.stderr
+    assert "Delete it and re-run snakemake to rebuild it." in failed.stderr
+    scaled.unlink()
+    workspace.snakemake()
+    metrics = pd.read_csv(workspace.path("results/digits/metrics.csv"))
+    assert metrics["param_k"].tolist() == [9]
+
+
+def test_a_local_source_with_misnamed_arrays_fails_its_job_and_leaves_no_table(
+    workspace_factory, tmp_path
+):
+    source = tmp_path / "mnist.npz"
+    np.savez(source, images=np.zeros((3, 28, 28), np.uint8), labels=np.zeros(3, np.uint8))
+    workspace = workspace_factory(small_study("mnist", mnist_source=str(source)))
+    failed = workspace.snakemake(check=False)
+    assert failed.returncode != 0
+    assert "SourceError" in failed.stderr
+    assert "missing array(s) ['x_train', 'y_train', 'x_test', 'y_test']" in failed.stderr
+    assert "it holds ['images', 'labels']" in failed.stderr
+    assert not [p for p in workspace.path("results").rglob("*") if p.is_file()]
