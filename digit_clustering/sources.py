@@ -143,8 +143,14 @@ def _as_pixels(x: np.ndarray, path) -> np.ndarray:
 
 def _as_labels(y: np.ndarray, path) -> np.ndarray:
     y = np.asarray(y)
-    if y.size and (not np.all(np.isfinite(y)) or y.min() < 0 or y.max() > 9 or (y % 1).any()):
-        raise SourceError(f"{path}: labels must be the digits 0-9; found values outside that")
+    valid = np.isin(y, np.arange(10))
+    if not valid.all():
+        found = np.unique(y[~valid])
+        shown = ", ".join(str(value) for value in found[:5]) + (", ..." if len(found) > 5 else "")
+        raise SourceError(
+            f"{path}: labels must be the digits 0-9; found {shown} "
+            f"({np.count_nonzero(~valid)} labels)"
+        )
     return y.astype(np.int16)
 
 

@@ -319,7 +319,10 @@ class Study:
         self._runs_by_name = {}
         for run in runs:
             if run.name in self._runs_by_name:
-                raise ConfigError(f"two entries of 'runs' describe the same run {run.name!r}.")
+                raise ConfigError(
+                    f"two entries of 'runs' describe the same run {run.name!r}: remove one, or "
+                    "make them differ (params, seed or space)."
+                )
             self._runs_by_name[run.name] = run
         return runs
 

@@ -248,7 +248,9 @@ def test_labels_outside_0_to_9_are_rejected(tmp_path, bad_label):
     labels = Y_TRAIN.astype(np.float64)
     labels[3] = bad_label
     path = write_npz(tmp_path / "m.npz", y_train=labels)
-    with pytest.raises(SourceError, match="labels must be the digits 0-9"):
+    with pytest.raises(
+        SourceError, match=rf"labels must be the digits 0-9; found {float(bad_label)} "
+    ):
         mnist_from_npz(path)
 
 
@@ -256,7 +258,9 @@ def test_mat_labels_outside_0_to_9_are_rejected(tmp_path):
     label = EXPECTED_LABELS.astype(np.float64)[np.newaxis, :]
     label[0, 0] = 11
     path = write_mat(tmp_path / "m.mat", label=label)
-    with pytest.raises(SourceError, match="labels must be the digits 0-9"):
+    with pytest.raises(
+        SourceError, match=r"labels must be the digits 0-9; found 11\.0 \(1 labels\)"
+    ):
         mnist_from_mat(path)
 
 
@@ -265,7 +269,7 @@ def test_idx_labels_outside_0_to_9_are_rejected(tmp_path):
     bad = Y_TRAIN.copy()
     bad[0] = 200
     (directory / "train-labels-idx1-ubyte.gz").write_bytes(gzip.compress(idx_bytes(bad)))
-    with pytest.raises(SourceError, match="labels must be the digits 0-9"):
+    with pytest.raises(SourceError, match=r"labels must be the digits 0-9; found 200 "):
         mnist_from_idx_directory(directory)
 
 
