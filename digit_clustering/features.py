@@ -73,3 +73,35 @@ def pca(points: Points, n_components: int, whiten: bool, seed: int) -> tuple[Poi
         "explained_variance_ratio": float(model.explained_variance_ratio_.sum()),
     }
     return Points(points.ids, coordinates, points.labels, points.split, metadata), kept
+
+
+def umap_embedding(points: Points, settings: dict, threads: int) -> Points:
+    """Embed the points with UMAP, a neighbour-graph layout (umap-learn).
+
+    Seeded, umap-learn runs on one thread and gives the same coordinates every time; with
+    ``seed`` None it runs on `threads` threads, faster, and the metadata says the result is not
+    reproducible.
+    """
+    import umap
+
+    seed = settings["seed"]
+    model = umap.UMAP(
+        n_neighbors=settings["n_neighbors"],
+        n_components=settings["n_components"],
+        min_dist=settings["min_dist"],
+        metric=settings["metric"],
+        random_state=seed,
+        n_jobs=1 if seed is not None else threads,
+        transform_seed=seed if seed is not None else 42,
+    )
+    coordinates = model.fit_transform(points.x.astype(np.float32)).astype(np.float32)
+    metadata = {
+        **{
+            key: value
+            for key, value in points.metadata.items()
+            if key != "explained_variance_ratio"
+        },
+        "features": "umap",
+        "reproducible": seed is not None,
+    }
+    return Points(points.ids, coordinates, points.labels, points.split, metadata)

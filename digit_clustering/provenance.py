@@ -22,6 +22,7 @@ LIBRARIES = (
     "matplotlib",
     "fastcluster",
     "hdbscan",
+    "umap-learn",
 )
 
 _current: contextvars.ContextVar[dict | None] = contextvars.ContextVar("provenance", default=None)

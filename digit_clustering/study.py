@@ -8,7 +8,7 @@ missing pieces. Runs are named ``{method}/{space}/{params}/seed~{seed}``.
 import copy
 import hashlib
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -79,17 +79,25 @@ def sample_path(dataset: str, scaling: str, sample: str) -> str:
 
 @dataclass(frozen=True)
 class Space:
-    """A named feature space: scaling, then a sample, then a transform (raw or PCA)."""
+    """A named feature space: scaling, then a sample, then a transform (raw or PCA), and
+    optionally an embedding of that (UMAP)."""
 
     name: str
     scaling: str
     sample: str
     transform: str
     n_points: int
+    embedding: str | None = None
 
     @property
     def is_raw(self) -> bool:
-        return self.transform == "raw"
+        return self.transform == "raw" and self.embedding is None
+
+    @property
+    def directory(self) -> str:
+        """The path of its features below ``features/``."""
+        parts = [self.scaling, self.sample, self.transform]
+        return "/".join(parts + [self.embedding] if self.embedding else parts)
 
 
 @dataclass(frozen=True)
@@ -122,17 +130,14 @@ class Study:
         space = self.spaces[space_name]
         if space.is_raw:
             return sample_path(self.dataset, space.scaling, space.sample)
-        return (
-            f"{self.root}/features/{space.scaling}/{space.sample}/{space.transform}/points.parquet"
-        )
+        return f"{self.root}/features/{space.directory}/points.parquet"
 
     def model_path(self, space_name: str) -> str | None:
+        """The PCA model that maps a PCA space back to pixels; None for other spaces."""
         space = self.spaces[space_name]
-        if space.is_raw:
+        if space.transform == "raw" or space.embedding:
             return None
-        return (
-            f"{self.root}/features/{space.scaling}/{space.sample}/{space.transform}/model.parquet"
-        )
+        return f"{self.root}/features/{space.directory}/model.parquet"
 
     def run_path(self, run: Run, name: str) -> str:
         return f"{self.root}/runs/{run.name}/{name}"
@@ -238,7 +243,6 @@ class Study:
     def _spaces(self) -> dict[str, Space]:
         declared = self.config["spaces"]
         selected = self.config["datasets"].get(self.dataset, {}).get("spaces") or list(declared)
-        spaces = {}
         for name in selected:
             if name not in declared:
                 raise ConfigError(
@@ -246,30 +250,66 @@ class Study:
                     f"is not declared under 'spaces' ({', '.join(declared)})."
                     + did_you_mean(name, declared)
                 )
-            settings = declared[name]
-            if "sample" in settings:
-                sample, n_sampled = self._sample(settings["sample"], f"spaces.{name}.sample")
-            else:
-                sample, n_sampled = self._sample(self.config["subsample"], "subsample")
-            if settings["kind"] == "pca":
-                limit = min(n_sampled, self.n_features)
-                if settings["n_components"] > limit:
-                    raise ConfigError(
-                        f"config key 'spaces.{name}.n_components' is {settings['n_components']}, "
-                        f"but {self.dataset} ({n_sampled} points of {self.n_features} "
-                        f"features) allows at most {limit}."
-                    )
-                transform = "pca~" + encode(
-                    {
-                        "n_components": settings["n_components"],
-                        "whiten": settings.get("whiten", False),
-                        "seed": settings.get("seed", 0),
-                    }
-                ).removeprefix("n_components~")
-            else:
-                transform = "raw"
-            spaces[name] = Space(name, self.config["scale"], sample, transform, n_sampled)
-        return spaces
+        return {name: self._space(name) for name in selected}
+
+    def _space(self, name: str) -> Space:
+        settings = self.config["spaces"][name]
+        if settings["kind"] == "umap":
+            return self._embedding(name, settings)
+        if "sample" in settings:
+            sample, n_sampled = self._sample(settings["sample"], f"spaces.{name}.sample")
+        else:
+            sample, n_sampled = self._sample(self.config["subsample"], "subsample")
+        transform = "raw"
+        if settings["kind"] == "pca":
+            limit = min(n_sampled, self.n_features)
+            if settings["n_components"] > limit:
+                raise ConfigError(
+                    f"config key 'spaces.{name}.n_components' is {settings['n_components']}, "
+                    f"but {self.dataset} ({n_sampled} points of {self.n_features} "
+                    f"features) allows at most {limit}."
+                )
+            transform = "pca~" + encode(
+                {
+                    "n_components": settings["n_components"],
+                    "whiten": settings.get("whiten", False),
+                    "seed": settings.get("seed", 0),
+                }
+            ).removeprefix("n_components~")
+        return Space(name, self.config["scale"], sample, transform, n_sampled)
+
+    def _embedding(self, name: str, settings: dict) -> Space:
+        """A UMAP space: the embedding of its input space's points."""
+        declared = self.config["spaces"]
+        source = settings["input"]
+        if source not in declared or declared[source]["kind"] == "umap":
+            embeddable = [n for n, s in declared.items() if s["kind"] != "umap"]
+            raise ConfigError(
+                f"config key 'spaces.{name}.input' is {source!r}; a umap space embeds a raw or "
+                f"pca space declared under 'spaces' ({', '.join(embeddable)})."
+                + did_you_mean(source, embeddable)
+            )
+        base = self._space(source)
+        n_neighbors = settings.get("n_neighbors", 15)
+        for key, value in (
+            ("n_components", settings["n_components"]),
+            ("n_neighbors", n_neighbors),
+        ):
+            if value >= base.n_points - 1:
+                raise ConfigError(
+                    f"config key 'spaces.{name}.{key}' is {value}, but its input space "
+                    f"{source!r} has {base.n_points} points; use at most {base.n_points - 2}."
+                )
+        embedding = "umap~" + encode(
+            {
+                "n_components": settings["n_components"],
+                "n_neighbors": n_neighbors,
+                "min_dist": float(settings.get("min_dist", 0.0)),
+                "metric": settings.get("metric", "euclidean"),
+                "seed": settings.get("seed", 0),
+            }
+        ).removeprefix("n_components~")
+        return replace(base, name=name, embedding=embedding)
 
     def _neighbours_space(self) -> str | None:
         lookup = self.config["neighbours"]

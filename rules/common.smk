@@ -28,7 +28,8 @@ wildcard_constraints:
     dataset=STUDY.dataset,
     scaling="none|max|minmax|standard",
     sample=r"[^/]+",
-    transform=r"pca~[^/]+",
+    transform=r"pca~[^/]+|raw",
+    embedding=r"umap~[^/]+",
     mnist_file="|".join(name.removesuffix(".gz") for name in MNIST_FILES),
 
 
@@ -200,4 +201,16 @@ def sample_settings(wildcards):
 def pca_settings(wildcards):
     settings = decode(wildcards.transform)
     settings["n_components"] = settings.pop("pca")
+    return settings
+
+
+def umap_input(wildcards):
+    if wildcards.transform == "raw":
+        return sample_path(wildcards.dataset, wildcards.scaling, wildcards.sample)
+    return f"results/{wildcards.dataset}/features/{wildcards.scaling}/{wildcards.sample}/{wildcards.transform}/points.parquet"
+
+
+def umap_settings(wildcards):
+    settings = decode(wildcards.embedding)
+    settings["n_components"] = settings.pop("umap")
     return settings

@@ -18,3 +18,24 @@ rule pca:
         settings=pca_settings,
     script:
         "../scripts/pca.py"
+
+
+rule umap:
+    input:
+        umap_input,
+    output:
+        "results/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}/points.parquet",
+    log:
+        "logs/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.log",
+    benchmark:
+        "benchmarks/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    threads: 2
+    resources:
+        mem_mb=4000,
+        runtime=15,
+    params:
+        settings=umap_settings,
+    script:
+        "../scripts/umap.py"

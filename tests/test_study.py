@@ -474,3 +474,55 @@ def test_every_run_has_its_figures_and_every_point_set_its_agreement():
     blobs = study(config(dataset="blobs"))
     assert any(path.endswith("scatter.html") for path in blobs.targets())
     assert not any(path.endswith("gallery.png") for path in blobs.targets())
+
+
+# -- UMAP spaces -----------------------------------------------------------------------------
+
+
+def umap_config(**settings) -> dict:
+    changed = config(dataset="digits")
+    changed["spaces"]["umap5"] = {"kind": "umap", "input": "pca50", "n_components": 5, **settings}
+    changed["datasets"]["digits"]["spaces"] = ["raw", "pca50", "umap5"]
+    changed["runs"] = [{"method": "gmm", "space": "umap5"}]
+    return changed
+
+
+def test_a_umap_space_embeds_its_input_space_and_keeps_its_sample():
+    built = study(umap_config())
+    pca = "results/digits/features/max/all/pca~50@whiten~false@seed~0"
+    umap = "umap~5@n_neighbors~15@min_dist~0.0@metric~euclidean@seed~0"
+    assert built.features_path("umap5") == f"{pca}/{umap}/points.parquet"
+    assert built.spaces["umap5"].n_points == 1797
+    assert built.model_path("umap5") is None
+    assert built.model_path("pca50") == f"{pca}/model.parquet"
+
+
+def test_an_unseeded_umap_space_says_so_in_its_path():
+    built = study(umap_config(seed=None, n_neighbors=30))
+    assert "umap~5@n_neighbors~30@min_dist~0.0@metric~euclidean@seed~none" in (
+        built.features_path("umap5")
+    )
+
+
+def test_a_umap_space_must_embed_a_declared_raw_or_pca_space():
+    broken = umap_config(input="pca05")
+    with pytest.raises(ConfigError, match=r"'spaces\.umap5\.input' is 'pca05'.*Did you mean"):
+        study(broken)
+    broken["spaces"]["umap5"]["input"] = "umap5"
+    with pytest.raises(ConfigError, match="a umap space embeds a raw or pca space"):
+        study(broken)
+
+
+def test_umap_neighbours_must_be_fewer_than_the_points():
+    broken = umap_config(n_neighbors=5000)
+    with pytest.raises(ConfigError, match=r"'spaces\.umap5\.n_neighbors' is 5000, .* 1797 points"):
+        study(broken)
+
+
+def test_a_umap_space_takes_no_sample_of_its_own():
+    broken = umap_config(sample={"size": 100})
+    with pytest.raises(
+        ConfigError,
+        match=r"'spaces\.umap5' is 'sample', which is not allowed; choose one of kind, input",
+    ):
+        study(broken)

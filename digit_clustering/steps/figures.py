@@ -4,6 +4,7 @@ import numpy as np
 
 from digit_clustering import course_figures, figures, image_grids, scatter3d
 from digit_clustering.features import PCAModel
+from digit_clustering.steps.clustering import cluster_means
 from digit_clustering.tables import (
     read_centres,
     read_clusters,
@@ -32,7 +33,12 @@ def image_run_figures(
     centres = read_centres(centres_path)
     shape = pixels.image_shape
     figures.confusion_figure(points.labels, clusters, run, outputs["confusion"])
-    centre_images = PCAModel.read(model_path).inverse_transform(centres) if model_path else centres
+    if model_path:
+        centre_images = PCAModel.read(model_path).inverse_transform(centres)
+    elif centres.shape[1] == pixels.x.shape[1]:
+        centre_images = centres
+    else:  # an embedding has no way back to pixels: draw each cluster's mean image
+        centre_images = cluster_means(pixels.x, clusters)
     image_grids.centroid_figure(
         centre_images, points.labels, clusters, shape, run, outputs["centroids"]
     )
@@ -67,6 +73,8 @@ def lloyd_figure(
     if model_path:
         model = PCAModel.read(model_path)
         best, worst = model.inverse_transform(best), model.inverse_transform(worst)
+    if image_shape and best.shape[1] != np.prod(image_shape):
+        image_shape = None  # centres in an embedding: the curves only
     course_figures.lloyd_figure(trace, best, worst, image_shape, run, output)
 
 

@@ -28,3 +28,10 @@ def pca(input_path: str, settings: dict, output: str, model_output: str):
     log.info("PCA keeps %.3f of the variance", projected.metadata["explained_variance_ratio"])
     write_points(projected, output)
     model.write(model_output)
+
+
+def umap(input_path: str, settings: dict, threads: int, output: str):
+    embedded = features.umap_embedding(read_points(input_path), settings, threads)
+    if not embedded.metadata["reproducible"]:
+        log.warning("UMAP ran unseeded on %d threads: this embedding is not reproducible", threads)
+    write_points(embedded, output)

@@ -1,0 +1,42 @@
+"""The UMAP feature space through real `snakemake`, on the 8x8 digits."""
+
+import pandas as pd
+import pytest
+from conftest import Workspace, small_study
+
+from digit_clustering.tables import read_metadata, read_points
+
+
+def umap_study(**umap_settings) -> dict:
+    config = small_study("digits")
+    config["spaces"]["umap"] = {"kind": "umap", "input": "pca", "n_components": 5, **umap_settings}
+    config["datasets"]["digits"]["spaces"] = ["raw", "pca", "umap"]
+    config["runs"] = [
+        {"method": "gmm", "space": "umap", "params": {"n_init": 5}},
+        {"method": "lloyd", "space": "umap", "params": {"restarts": 3}},
+    ]
+    return config
+
+
+@pytest.fixture(scope="module")
+def umap_workspace(tmp_path_factory) -> Workspace:
+    workspace = Workspace(tmp_path_factory.mktemp("umap"), umap_study())
+    workspace.snakemake()
+    return workspace
+
+
+def embedding_path(workspace: Workspace) -> str:
+    return next(workspace.path("results/digits/features").rglob("umap~*/points.parquet"))
+
+
+def test_methods_cluster_the_embedding_of_the_pca_space(umap_workspace):
+    path = embedding_path(umap_workspace)
+    assert path.parent.parent.name.startswith("pca~8@")
+    embedded = read_points(path)
+    assert embedded.x.shape == (1797, 5)
+    assert embedded.metadata["reproducible"] is True
+    assert read_metadata(path)["provenance"]["rule"] == "umap"
+    metrics = pd.read_csv(umap_workspace.path("results/digits/metrics.csv")).set_index("method")
+    assert metrics.loc["gmm", "accuracy"] > 0.8, metrics["accuracy"]
+    page = umap_workspace.path("results/digits/report/index.html").read_text()
+    assert page.count('<section class="run"') == 2
