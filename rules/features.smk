@@ -33,7 +33,7 @@ rule umap:
         "../envs/pipeline.yaml"
     threads: 2
     resources:
-        mem_mb=4000,
+        mem_mb=2500,
         runtime=15,
     params:
         settings=umap_settings,
