@@ -144,6 +144,26 @@ def stability_table(stability: pd.DataFrame) -> str:
     )
 
 
+def label_free_table(choices: pd.DataFrame, names: dict[str, str]) -> str:
+    if choices.empty:
+        return "<p>No method, space and k was run more than once.</p>"
+
+    def link(run: str) -> str:
+        return f'<a href="#{anchor(run)}">{html.escape(names[run])}</a>'
+
+    rows = "".join(
+        f"<tr><td>{html.escape(r.setting)}</td><td>{r.runs}</td><td>{html.escape(r.criterion)}"
+        f"</td><td>{link(r.kept)}</td><td>{number(r.kept_accuracy)}</td>"
+        f"<td>{link(r.best)}</td><td>{number(r.best_accuracy)}</td></tr>"
+        for r in choices.itertuples()
+    )
+    return (
+        "<table><thead><tr><th>setting</th><th>runs</th><th>kept by</th><th>run kept without "
+        "labels</th><th>its accuracy</th><th>most accurate run</th><th>its accuracy</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table>"
+    )
+
+
 def run_section(row, name: str, run_figures: dict[str, str], fit_seconds) -> str:
     facts = [
         f"{number(row['n_clusters'])} clusters",
@@ -184,6 +204,7 @@ def render(
     run_figures: dict[str, dict[str, str]],
     study_figures: list[tuple[str, Path]],
     stability: pd.DataFrame,
+    choices: pd.DataFrame,
     fit_seconds: dict[str, float],
     dataset: dict,
     provenance: Provenance,
@@ -225,6 +246,7 @@ def render(
         contents="".join(contents),
         overview=overview,
         stability=stability_table(stability),
+        choices=label_free_table(choices, names),
         table=metrics_table(metrics, names, fit_seconds),
         sections="".join(sections),
     )

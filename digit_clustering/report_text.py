@@ -32,8 +32,10 @@ FIGURE_CAPTIONS = {
 
 STUDY_CAPTIONS = {
     "summary": "Accuracy, ARI and NMI of every run: how close each comes to the true digits.",
-    "sweeps": "k sweeps: look for the elbow in SSE and whether silhouette, accuracy and BIC "
-    "agree on 10.",
+    "sweeps": "k sweeps: what each criterion that needs no labels (the SSE elbow, silhouette, "
+    "Davies-Bouldin, Calinski-Harabasz, BIC) would choose, against accuracy, which needs them. "
+    "The dotted line is the 10 digits. These criteria rarely agree on 10, so k stays yours "
+    "to set.",
     "dbscan_grid": "DBSCAN over eps and min_samples: the cluster count and the share of points "
     "left as noise for each setting.",
     "agreement": "ARI between every pair of runs on the same points: blocks of high values "
@@ -91,6 +93,7 @@ Config digest <code>{digest}</code>
 <small>Made with {versions}.</small></p>
 <nav><b>Methods</b><ul>{contents}</ul></nav>
 <p><a href="#overview">Overview figures</a> · <a href="#stability">Stability</a> ·
+<a href="#label-free">Choosing without labels</a> ·
 <a href="#metrics">Every metric</a></p>
 </div>
 <div><b>Best run per metric</b>{best}</div></div>
@@ -100,6 +103,12 @@ Config digest <code>{digest}</code>
 <p>Settings run with several seeds: how much their agreement with the true digits varies, and
 how much the seeds' clusterings agree with each other (ARI 1: the same partition).</p>
 {stability}
+<h2 id="label-free">Choosing without labels</h2>
+<p>Where one method, space and k ran with several seeds or initialisations, the run a user
+without labels would keep is the one with the best score of the fit itself (lowest inertia or
+J, highest likelihood). The labels then say how good that choice was, next to the most
+accurate run.</p>
+{choices}
 <h2 id="metrics">Every metric</h2>
 <p>Click a heading to sort. Accuracy matches clusters to digits one-to-one (Hungarian);
 inferred accuracy lets every cluster predict its majority digit; held-out accuracy (MNIST)

@@ -11,9 +11,11 @@ from digit_clustering.study import short_names
 
 SWEEP_PANELS = [
     ("sse", "SSE (elbow)"),
-    ("silhouette", "silhouette"),
-    ("accuracy", "accuracy"),
-    ("fit_bic", "BIC"),
+    ("silhouette", "silhouette (higher: better)"),
+    ("davies_bouldin", "Davies-Bouldin (lower: better)"),
+    ("calinski_harabasz", "Calinski-Harabasz (higher: better)"),
+    ("fit_bic", "BIC (lower: better)"),
+    ("accuracy", "accuracy (needs the labels)"),
 ]
 
 
@@ -57,21 +59,22 @@ def sweep_groups(metrics: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
 
 
 def sweep_figure(metrics: pd.DataFrame, output: str | os.PathLike) -> bool:
-    """SSE, silhouette, accuracy and BIC against k for every k sweep; False if there is none."""
+    """The label-free criteria of k (SSE, silhouette, Davies-Bouldin, Calinski-Harabasz, BIC)
+    and accuracy against k for every k sweep, with the true 10 marked; False if there is none."""
     groups = sweep_groups(metrics)
     if not groups:
         return False
     figure, axes = plt.subplots(
-        1, len(SWEEP_PANELS), figsize=(3.2 * len(SWEEP_PANELS), 3.2), layout="constrained"
+        2, len(SWEEP_PANELS) // 2, figsize=(3.6 * len(SWEEP_PANELS) // 2, 6.2), layout="constrained"
     )
-    for axis, (column, title) in zip(axes, SWEEP_PANELS, strict=True):
+    for axis, (column, title) in zip(axes.flat, SWEEP_PANELS, strict=True):
         for (method, space), group in groups.items():
             if column in group and group[column].notna().any():
                 axis.plot(group["param_k"], group[column], marker="o", label=f"{method} / {space}")
         axis.axvline(10, color="grey", linestyle=":", linewidth=1)
         axis.set_xlabel("k (dotted: the 10 digits)")
         axis.set_title(title)
-    axes[0].legend(fontsize=7)
+    axes.flat[0].legend(fontsize=7)
     save(figure, output)
     return True
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from digit_clustering import agreement, report, study_figures
+from digit_clustering.label_free import label_free_choices
 from digit_clustering.provenance import library_versions
 from digit_clustering.study import short_names
 from digit_clustering.tables import read_parquet, table_metadata
@@ -56,6 +57,7 @@ def write_report(
             run_figures,
             overview,
             agreement.stability(metrics, agreements),
+            label_free_choices(metrics),
             fit_seconds,
             dataset,
             provenance,
