@@ -92,7 +92,6 @@ def umap_embedding(points: Points, settings: dict, threads: int) -> Points:
         metric=settings["metric"],
         random_state=seed,
         n_jobs=1 if seed is not None else threads,
-        transform_seed=seed if seed is not None else 42,
     )
     coordinates = model.fit_transform(points.x.astype(np.float32)).astype(np.float32)
     metadata = {

@@ -77,6 +77,16 @@ def sample_path(dataset: str, scaling: str, sample: str) -> str:
     return f"results/{dataset}/sample/{scaling}/{sample}.parquet"
 
 
+def points_path(
+    dataset: str, scaling: str, sample: str, transform: str, embedding: str | None = None
+) -> str:
+    """The table of a feature space's points; the sample itself for a raw space."""
+    if transform == "raw" and embedding is None:
+        return sample_path(dataset, scaling, sample)
+    parts = [scaling, sample, transform] + ([embedding] if embedding else [])
+    return f"results/{dataset}/features/{'/'.join(parts)}/points.parquet"
+
+
 @dataclass(frozen=True)
 class Space:
     """A named feature space: scaling, then a sample, then a transform (raw or PCA), and
@@ -92,12 +102,6 @@ class Space:
     @property
     def is_raw(self) -> bool:
         return self.transform == "raw" and self.embedding is None
-
-    @property
-    def directory(self) -> str:
-        """The path of its features below ``features/``."""
-        parts = [self.scaling, self.sample, self.transform]
-        return "/".join(parts + [self.embedding] if self.embedding else parts)
 
 
 @dataclass(frozen=True)
@@ -128,16 +132,16 @@ class Study:
 
     def features_path(self, space_name: str) -> str:
         space = self.spaces[space_name]
-        if space.is_raw:
-            return sample_path(self.dataset, space.scaling, space.sample)
-        return f"{self.root}/features/{space.directory}/points.parquet"
+        return points_path(
+            self.dataset, space.scaling, space.sample, space.transform, space.embedding
+        )
 
     def model_path(self, space_name: str) -> str | None:
         """The PCA model that maps a PCA space back to pixels; None for other spaces."""
         space = self.spaces[space_name]
         if space.transform == "raw" or space.embedding:
             return None
-        return f"{self.root}/features/{space.directory}/model.parquet"
+        return self.features_path(space_name).replace("points.parquet", "model.parquet")
 
     def run_path(self, run: Run, name: str) -> str:
         return f"{self.root}/runs/{run.name}/{name}"

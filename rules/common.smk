@@ -7,7 +7,7 @@ from digit_clustering.methods import METHODS, source_digest
 from digit_clustering.sources import MNIST_SPLITS
 from digit_clustering.stale_locks import hold_and_clear_stale
 from digit_clustering.storage import check_writable
-from digit_clustering.study import Study, decode, sample_path
+from digit_clustering.study import Study, decode, points_path, sample_path
 from digit_clustering.threads import NUMERIC_THREADS
 
 with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
@@ -205,9 +205,7 @@ def pca_settings(wildcards):
 
 
 def umap_input(wildcards):
-    if wildcards.transform == "raw":
-        return sample_path(wildcards.dataset, wildcards.scaling, wildcards.sample)
-    return f"results/{wildcards.dataset}/features/{wildcards.scaling}/{wildcards.sample}/{wildcards.transform}/points.parquet"
+    return points_path(wildcards.dataset, wildcards.scaling, wildcards.sample, wildcards.transform)
 
 
 def umap_settings(wildcards):

@@ -51,10 +51,15 @@ class Workspace:
     def write_config(self) -> None:
         (self.directory / "config.yaml").write_text(yaml.safe_dump(self.config, sort_keys=False))
 
-    def snakemake(
-        self, *arguments: str, check: bool = True, env: dict | None = None, cores: int = 2
-    ) -> subprocess.CompletedProcess:
-        command = [
+    @classmethod
+    def built(cls, tmp_path_factory, name: str, config: dict) -> "Workspace":
+        """A workspace whose study has been run once, for module fixtures."""
+        workspace = cls(tmp_path_factory.mktemp(name), config)
+        workspace.snakemake()
+        return workspace
+
+    def command(self, *arguments: str, cores: int = 2) -> list[str]:
+        return [
             self.python,
             "-m",
             "snakemake",
@@ -66,6 +71,11 @@ class Workspace:
             str(cores),
             *arguments,
         ]
+
+    def snakemake(
+        self, *arguments: str, check: bool = True, env: dict | None = None, cores: int = 2
+    ) -> subprocess.CompletedProcess:
+        command = self.command(*arguments, cores=cores)
         result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
         if check and result.returncode != 0:
             raise AssertionError(
@@ -88,6 +98,11 @@ class Workspace:
 
     def path(self, relative: str) -> Path:
         return self.directory / relative
+
+
+def executed_rules(stderr: str) -> list[str]:
+    """The rule of every job a `snakemake` run executed, from its log on stderr."""
+    return re.findall(r"^(?:local)?rule (\w+):$", stderr, flags=re.MULTILINE)
 
 
 def load_default_config() -> dict:

@@ -32,9 +32,7 @@ def degenerate_study(tmp_path_factory) -> Workspace:
         },
         {"method": "dbscan", "space": "pca", "params": {"eps": 0.05}},
     ]
-    workspace = Workspace(tmp_path_factory.mktemp("degenerate"), config)
-    workspace.snakemake()
-    return workspace
+    return Workspace.built(tmp_path_factory, "degenerate", config)
 
 
 def test_degenerate_runs_stay_in_the_table_with_nan_scores_and_a_reason(degenerate_study):

@@ -3,18 +3,16 @@
 import base64
 import contextlib
 import os
-import re
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import REPOSITORY, Workspace, assert_same_results, small_study
+from conftest import Workspace, assert_same_results, executed_rules, small_study
 
 SLOW_RUN = "kmeans/raw/k~10@init~k-means++@n_init~800@max_iter~100/seed~0"
 
@@ -31,26 +29,16 @@ def slow_study() -> dict:
 
 @pytest.fixture(scope="module")
 def clean_run(tmp_path_factory) -> Workspace:
-    workspace = Workspace(tmp_path_factory.mktemp("clean"), slow_study())
-    workspace.snakemake()
-    return workspace
+    return Workspace.built(tmp_path_factory, "clean", slow_study())
 
 
 def start_snakemake(workspace: Workspace) -> subprocess.Popen:
     """`snakemake --cores 2` in its own process group, started once the slow fit is running."""
-    command = [
-        sys.executable,
-        "-m",
-        "snakemake",
-        "--snakefile",
-        str(REPOSITORY / "Snakefile"),
-        "--directory",
-        str(workspace.directory),
-        "--cores",
-        "2",
-    ]
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        workspace.command(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     slow_log = workspace.path(f"logs/digits/runs/{SLOW_RUN}/cluster.log")
     deadline = time.monotonic() + 120
@@ -87,10 +75,6 @@ def output_times(workspace: Workspace) -> dict[str, int]:
     }
 
 
-def executed_jobs(stderr: str) -> list[str]:
-    return re.findall(r"^(?:local)?rule (\w+):$", stderr, flags=re.MULTILINE)
-
-
 @pytest.mark.parametrize("victims", ["snakemake", "its process group"])
 def test_a_plain_rerun_after_kill_9_rebuilds_the_interrupted_job_and_keeps_the_rest(
     victims, clean_run, workspace_factory
@@ -114,11 +98,11 @@ def test_a_plain_rerun_after_kill_9_rebuilds_the_interrupted_job_and_keeps_the_r
     assert "left by a run that is no longer alive" in recovery.stderr
     after = output_times(workspace)
     assert {path: after[path] for path in finished} == finished
-    assert "decode" not in executed_jobs(recovery.stderr)
+    assert "decode" not in executed_rules(recovery.stderr)
     # Fits run in any order: the slow one may have started before the quick one.
     fitted = [p for p in after if p.endswith("/labels.parquet") and p not in finished]
     assert f"results/digits/runs/{SLOW_RUN}/labels.parquet" in fitted
-    assert executed_jobs(recovery.stderr).count("cluster") == len(fitted)
+    assert executed_rules(recovery.stderr).count("cluster") == len(fitted)
     assert not incomplete_outputs(workspace)
     assert not list(workspace.path("results").rglob("*.tmp"))
     assert_same_results(clean_run, workspace)
@@ -166,7 +150,7 @@ def test_a_full_disk_fails_the_job_naming_its_output_and_a_rerun_with_space_goes
         decoded = (results / "digits/data.parquet").stat().st_mtime_ns
         subprocess.run(["mount", "-o", "remount,size=64m", str(results)], check=True)
         recovery = workspace.snakemake()
-        assert "decode" not in executed_jobs(recovery.stderr)
+        assert "decode" not in executed_rules(recovery.stderr)
         assert (results / "digits/data.parquet").stat().st_mtime_ns == decoded
         assert (results / "digits/report/index.html").exists()
 

@@ -26,9 +26,7 @@ def all_methods_study(dataset: str) -> dict:
 
 @pytest.fixture(scope="module")
 def digits_all_methods(tmp_path_factory) -> Workspace:
-    workspace = Workspace(tmp_path_factory.mktemp("all-methods"), all_methods_study("digits"))
-    workspace.snakemake()
-    return workspace
+    return Workspace.built(tmp_path_factory, "all-methods", all_methods_study("digits"))
 
 
 def test_every_method_runs_and_is_scored(digits_all_methods):

@@ -20,9 +20,7 @@ def umap_study(**umap_settings) -> dict:
 
 @pytest.fixture(scope="module")
 def umap_workspace(tmp_path_factory) -> Workspace:
-    workspace = Workspace(tmp_path_factory.mktemp("umap"), umap_study())
-    workspace.snakemake()
-    return workspace
+    return Workspace.built(tmp_path_factory, "umap", umap_study())
 
 
 def embedding_path(workspace: Workspace) -> str:

@@ -10,7 +10,14 @@ import pandas as pd
 import PIL.Image
 import pytest
 import yaml
-from conftest import REAL_MNIST, REPOSITORY, Workspace, assert_same_results, small_study
+from conftest import (
+    REAL_MNIST,
+    REPOSITORY,
+    Workspace,
+    assert_same_results,
+    executed_rules,
+    small_study,
+)
 
 from digit_clustering.provenance import library_versions
 from digit_clustering.tables import read_metadata
@@ -33,9 +40,7 @@ EXPECTED_COLUMNS = {"run", "method", "space", "param_k", "silhouette", "sse", "a
 @pytest.fixture(scope="module")
 def digits_study(tmp_path_factory) -> Workspace:
     """The digits study built once; tests below change it only through dry runs."""
-    workspace = Workspace(tmp_path_factory.mktemp("digits"), small_study("digits"))
-    workspace.snakemake()
-    return workspace
+    return Workspace.built(tmp_path_factory, "digits", small_study("digits"))
 
 
 def test_digits_study_builds_the_report_and_every_metric(digits_study):
@@ -105,7 +110,7 @@ def test_a_changed_setting_really_reruns_only_its_jobs(digits_study, tmp_path):
     result = digits_study.snakemake()
     assert "cluster" in result.stderr
     assert data.stat().st_mtime_ns == before
-    executed = re.findall(r"^(?:local)?rule (\w+):$", result.stderr, flags=re.MULTILINE)
+    executed = executed_rules(result.stderr)
     assert sorted(executed) == sorted(ONE_RUN_JOBS)
     assert len(pd.read_csv(digits_study.path("results/digits/metrics.csv"))) == 4
 
