@@ -18,7 +18,7 @@ from threadpoolctl import threadpool_limits
 from digit_clustering.features import pca
 from digit_clustering.methods.lloyd import lloyd
 from digit_clustering.preprocess import scale
-from digit_clustering.sources import mnist_from_idx_directory
+from digit_clustering.sources import from_idx_directory
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -37,7 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mnist", type=Path, default=REPOSITORY.parent / "shared/data/mnist")
     arguments = parser.parse_args()
-    points = scale(mnist_from_idx_directory(arguments.mnist), "max")
+    points = scale(from_idx_directory(arguments.mnist), "max")
     spaces = {"raw (784)": points.x.astype(np.float64)}
     spaces["PCA-50"] = pca(points, 50, False, 0)[0].x.astype(np.float64)
     lines = [

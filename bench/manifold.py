@@ -19,7 +19,7 @@ from results_md import replace_section
 from digit_clustering import methods, metrics
 from digit_clustering.features import pca, umap_embedding
 from digit_clustering.preprocess import scale
-from digit_clustering.sources import mnist_from_idx_directory
+from digit_clustering.sources import from_idx_directory
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 UMAP = {"n_neighbors": 15, "n_components": 10, "min_dist": 0.0, "metric": "euclidean"}
@@ -33,7 +33,7 @@ def peak_mb() -> float:
 def manifold_path(mnist: Path, seed: int | None) -> dict:
     seconds = {}
     began = time.perf_counter()
-    points = scale(mnist_from_idx_directory(mnist), "max")
+    points = scale(from_idx_directory(mnist), "max")
     seconds["decode + scale"] = time.perf_counter() - began
     began = time.perf_counter()
     reduced = pca(points, 50, False, 0)[0]
@@ -57,7 +57,7 @@ def main() -> None:
 
     import_seconds = time.perf_counter() - began
     began = time.perf_counter()
-    warm_up = scale(mnist_from_idx_directory(arguments.mnist), "max").take(np.arange(2000))
+    warm_up = scale(from_idx_directory(arguments.mnist), "max").take(np.arange(2000))
     umap_embedding(warm_up, {**UMAP, "seed": 0}, threads=2)
     warm_up_seconds = time.perf_counter() - began
     lines = [

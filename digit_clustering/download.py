@@ -1,9 +1,9 @@
-"""Fetch one MNIST IDX ``.gz`` file from a list of mirrors, verified and written atomically.
+"""Fetch one IDX ``.gz`` file from a list of mirrors, verified and written atomically.
 
 A mirror is an ``http(s)://`` URL, a ``file://`` URL or a local directory. A file is accepted
-only if it is a complete gzip stream whose decompressed payload has the expected MD5, so a
-recompressed copy of the right data is as good as the original. Nothing but a verified file
-ever reaches the destination.
+only if it is a complete gzip stream with the expected MD5: of the archive itself, as datasets
+publish it, or of its decompressed payload, which accepts a recompressed copy of the right data
+too. Nothing but a verified file ever reaches the destination.
 """
 
 import gzip
@@ -21,19 +21,15 @@ from typing import BinaryIO
 
 logger = logging.getLogger(__name__)
 
-MNIST_FILES: dict[str, str] = {
-    "train-images-idx3-ubyte.gz": "6bbc9ace898e44ae57da46a324031adb",
-    "train-labels-idx1-ubyte.gz": "a25bea736e30d166cdddb491f175f624",
-    "t10k-images-idx3-ubyte.gz": "2646ac647ad5339dbf082846283269ea",
-    "t10k-labels-idx1-ubyte.gz": "27ae3e4e09519cfbb04c329615203637",
-}
+MD5_OF = ("archive", "payload")
 
 _MIB = 1 << 20
 _CHUNK = _MIB
 _GZIP_MAGIC = b"\x1f\x8b"
 _LOCAL_COPY_HINT = (
-    "To use a local copy, put the four MNIST .gz files in a directory and run: "
-    "snakemake --config mnist_mirror=/path/to/dir (a file:// or http:// URL works too)"
+    "To use a local copy, put the four .gz files in a directory and list it first under "
+    "the dataset's mirrors (for MNIST: snakemake --config mnist_mirror=/path/to/dir); a "
+    "file:// or http:// URL works too"
 )
 
 
@@ -47,16 +43,21 @@ class _VerificationError(Exception):
 
 def fetch_verified(
     filename: str,
-    payload_md5: str,
+    md5: str,
     mirrors: list[str],
     destination: str | os.PathLike,
     timeout: float = 30.0,
+    md5_of: str = "payload",
 ) -> str:
     """Fetch `filename` from the first mirror that serves it intact; return that source.
 
-    `timeout` bounds every blocking socket operation, so a stalled server is abandoned.
-    Raises DownloadError, listing every source and why it failed, if no mirror works.
+    `md5` is the MD5 of the ``.gz`` file itself (`md5_of` "archive") or of its decompressed
+    payload ("payload"). `timeout` bounds every blocking socket operation, so a stalled server
+    is abandoned. Raises DownloadError, listing every source and why it failed, if no mirror
+    works.
     """
+    if md5_of not in MD5_OF:
+        raise ValueError(f"md5_of must be one of {MD5_OF}, not {md5_of!r}")
     if not mirrors:
         raise DownloadError(
             f"no mirror is configured to fetch {filename} from.\n{_LOCAL_COPY_HINT}"
@@ -66,9 +67,9 @@ def fetch_verified(
     failures = []
     for mirror in mirrors:
         source = _source(mirror, filename)
-        reason = _try_source(source, payload_md5, destination, timeout)
+        reason = _try_source(source, (md5_of, md5), destination, timeout)
         if reason is None:
-            logger.info("verified %s (md5 %s) from %s", filename, payload_md5, source)
+            logger.info("verified %s (%s md5 %s) from %s", filename, md5_of, md5, source)
             return source
         logger.warning("could not use %s: %s", source, reason)
         failures.append(f"  - {source}: {reason}")
@@ -88,7 +89,9 @@ def _source(mirror: str, filename: str) -> str:
     return f"{mirror}{separator}{urllib.parse.quote(filename)}"
 
 
-def _try_source(source: str, payload_md5: str, destination: Path, timeout: float) -> str | None:
+def _try_source(
+    source: str, checksum: tuple[str, str], destination: Path, timeout: float
+) -> str | None:
     """Download, verify and install one source; return None on success, else the reason."""
     handle, temporary = tempfile.mkstemp(
         prefix=f".{destination.name}.", suffix=".part", dir=destination.parent
@@ -96,7 +99,7 @@ def _try_source(source: str, payload_md5: str, destination: Path, timeout: float
     try:
         with os.fdopen(handle, "wb") as out:
             _download(source, out, timeout)
-        _verify(Path(temporary), payload_md5)
+        _verify(Path(temporary), *checksum)
         os.replace(temporary, destination)
     except _VerificationError as error:
         return str(error)
@@ -137,23 +140,29 @@ def _copy(stream: BinaryIO, out: BinaryIO, total: int | None, source: str) -> No
             next_report = (10 * copied // total + 1) / 10
 
 
-def _verify(path: Path, payload_md5: str) -> None:
-    """Raise _VerificationError unless `path` is a gzip file whose payload has MD5 `payload_md5`."""
+def _verify(path: Path, md5_of: str, md5: str) -> None:
+    """Raise _VerificationError unless `path` is a whole gzip file whose archive or payload
+    (`md5_of`) has MD5 `md5`."""
     with path.open("rb") as raw:
         head = raw.read(9)
     if not head.startswith(_GZIP_MAGIC):
         raise _VerificationError(
             f"not a gzip file (starts with {head!r}...): the mirror served an error page?"
         )
-    digest = hashlib.md5(usedforsecurity=False)
+    archive = hashlib.md5(usedforsecurity=False)
+    payload = hashlib.md5(usedforsecurity=False)
     try:
-        with gzip.open(path, "rb") as payload:
-            while chunk := payload.read(_CHUNK):
-                digest.update(chunk)
+        with path.open("rb") as raw, gzip.open(raw, "rb") as decompressed:
+            while chunk := decompressed.read(_CHUNK):
+                payload.update(chunk)
+            raw.seek(0)
+            while chunk := raw.read(_CHUNK):
+                archive.update(chunk)
     except (OSError, EOFError, zlib.error) as error:
         raise _VerificationError(f"corrupt or truncated gzip: {error}") from error
-    if digest.hexdigest() != payload_md5.lower():
-        raise _VerificationError(f"payload md5 {digest.hexdigest()} != expected {payload_md5}")
+    found = (archive if md5_of == "archive" else payload).hexdigest()
+    if found != md5.lower():
+        raise _VerificationError(f"{md5_of} md5 {found} != expected {md5}")
 
 
 def _failure_reason(error: Exception, timeout: float) -> str:

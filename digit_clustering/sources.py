@@ -1,9 +1,10 @@
-"""Every source a user may hold the digits in, decoded to the same `Points`.
+"""Every source a user may hold the images in, decoded to the same `Points`.
 
 MNIST comes as four IDX files (downloaded, or a local directory, gzipped or not), as the
 ``mnist-original.mat`` of the old mldata.org fetcher, or as keras' ``mnist.npz``. Ids follow
 the canonical order (60,000 training images, then 10,000 test images), so every source of
-MNIST yields byte-identical tables.
+MNIST yields byte-identical tables. Its drop-in replacements (Fashion-MNIST, KMNIST) come as
+the same four IDX files.
 """
 
 import os
@@ -14,7 +15,7 @@ import numpy as np
 from digit_clustering.idx import read_idx_pair
 from digit_clustering.tables import Points
 
-MNIST_SPLITS = {
+IDX_SPLITS = {
     "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
     "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
 }
@@ -26,28 +27,31 @@ class SourceError(ValueError):
     """A local data source is missing, malformed or holds impossible values."""
 
 
-def mnist_from_idx_files(files: dict[str, tuple[str, str]]) -> Points:
-    """Build MNIST from {split: (images path, labels path)}, train first."""
+def from_idx_files(files: dict[str, tuple[str, str]], dataset: str = "mnist") -> Points:
+    """Build an MNIST-format dataset from {split: (images path, labels path)}, train first."""
     images, labels, splits = [], [], []
     for split in ("train", "test"):
         images_path = files[split][0]
         split_images, split_labels = read_idx_pair(*files[split])
         if split_images.shape[1:] != MNIST_SHAPE:
             raise SourceError(
-                f"{images_path}: images are {split_images.shape[1:]}, MNIST images are 28 x 28"
+                f"{images_path}: images are {split_images.shape[1:]}, but {dataset} is read as "
+                "MNIST-format IDX files, whose images are 28 x 28"
             )
         images.append(split_images)
         labels.append(_as_labels(split_labels, files[split][1]))
         splits.append(np.full(len(split_labels), split, dtype=object))
-    return _mnist_points(np.concatenate(images), np.concatenate(labels), np.concatenate(splits))
+    return _mnist_points(
+        np.concatenate(images), np.concatenate(labels), np.concatenate(splits), dataset
+    )
 
 
-def mnist_from_idx_directory(directory: str | os.PathLike) -> Points:
+def from_idx_directory(directory: str | os.PathLike, dataset: str = "mnist") -> Points:
     directory = Path(directory)
     files = {}
-    for split, names in MNIST_SPLITS.items():
+    for split, names in IDX_SPLITS.items():
         files[split] = tuple(_find_idx(directory, name) for name in names)
-    return mnist_from_idx_files(files)
+    return from_idx_files(files, dataset)
 
 
 def _find_idx(directory: Path, stem: str) -> Path:
@@ -56,7 +60,7 @@ def _find_idx(directory: Path, stem: str) -> Path:
             return directory / name
     raise SourceError(
         f"{directory} has no {stem}.gz (or uncompressed {stem}); a directory source needs the "
-        "four MNIST IDX files: " + ", ".join(n for pair in MNIST_SPLITS.values() for n in pair)
+        "four IDX files: " + ", ".join(n for pair in IDX_SPLITS.values() for n in pair)
     )
 
 
@@ -102,7 +106,7 @@ def mnist_from_path(path: str | os.PathLike) -> Points:
     """Decode a local MNIST copy: a directory of IDX files, a ``.mat`` or a ``.npz``."""
     path = Path(path)
     if path.is_dir():
-        return mnist_from_idx_directory(path)
+        return from_idx_directory(path)
     if path.suffix == ".mat":
         return mnist_from_mat(path)
     if path.suffix == ".npz":
@@ -160,13 +164,13 @@ def _canonical_splits(n: int) -> np.ndarray | None:
     return np.where(np.arange(n) < MNIST_TRAIN_SIZE, "train", "test").astype(object)
 
 
-def _mnist_points(images: np.ndarray, labels: np.ndarray, splits) -> Points:
+def _mnist_points(images: np.ndarray, labels: np.ndarray, splits, dataset="mnist") -> Points:
     return Points(
         ids=np.arange(len(labels), dtype=np.int64),
         x=images.reshape(len(images), -1),
         labels=labels.astype(np.int16),
         split=splits,
-        metadata={"dataset": "mnist", "image_shape": list(MNIST_SHAPE)},
+        metadata={"dataset": dataset, "image_shape": list(MNIST_SHAPE)},
     )
 
 

@@ -21,15 +21,21 @@ from digit_clustering.methods import (
 )
 from digit_clustering.preprocess import sample_size
 
-DATASET_SHAPES = {"mnist": (70_000, 784), "digits": (1_797, 64)}
+# Every dataset but these two is MNIST-format: four IDX files (see `is_idx_dataset`).
+BUILT_IN_DATASETS = ("digits", "blobs")
+IDX_DATASET_SHAPE = (70_000, 784)
+DIGITS_SHAPE = (1_797, 64)
 # "@" separates settings; "," may not appear anywhere in a path segment because Snakemake
 # passes a job's wildcards to cluster jobs as comma-separated pairs.
 KEY_SEPARATORS = ("/", "@", "~", ",")
 RUN_TABLES = ("labels.parquet", "centres.parquet", "trace.parquet", "metrics.parquet")
 IMAGE_FIGURES = ("centroids.png", "confusion.png", "gallery.png", "nearest.png")
 CLOUD_FIGURES = ("scatter.png", "confusion.png", "scatter.html")
-DATASETS_WITH_SPLITS = ("mnist",)
-DATASETS_OF_IMAGES = ("mnist", "digits")
+
+
+def is_idx_dataset(dataset: str) -> bool:
+    """MNIST and its drop-in replacements: 60,000 + 10,000 images of 28 x 28 as IDX files."""
+    return dataset not in BUILT_IN_DATASETS
 
 
 def encode(settings: dict) -> str:
@@ -118,7 +124,7 @@ class Study:
     def __init__(self, config: dict, schema: dict):
         check_against_schema(config, schema)
         self.config = config
-        self.dataset = config["dataset"]
+        self.dataset = self._dataset()
         self.method_schemas = schema["properties"]["methods"]["properties"]
         self.n_points, self.n_features = self._dataset_shape()
         self.spaces = self._spaces()
@@ -158,7 +164,7 @@ class Study:
 
     @property
     def has_images(self) -> bool:
-        return self.dataset in DATASETS_OF_IMAGES
+        return self.dataset != "blobs"
 
     def point_sets(self) -> dict[str, list[Run]]:
         """Runs grouped by the points they cluster (``{scaling}/{sample}``): PCA and pixel
@@ -199,7 +205,7 @@ class Study:
         """Whether a run is also fitted on the train split to label the test split."""
         return (
             self.config["evaluation"]["heldout"]
-            and self.dataset in DATASETS_WITH_SPLITS
+            and is_idx_dataset(self.dataset)
             and METHODS[run.method].predicts
         )
 
@@ -210,12 +216,13 @@ class Study:
         return self._runs_by_name[name]
 
     def config_text(self) -> str:
-        """The config as YAML, without the keys that say where MNIST is fetched from: they
+        """The config as YAML, without the keys that say where data is fetched from: they
         change no result (every file is checked against its MD5)."""
         config = copy.deepcopy(self.config)
         config.pop("mnist_mirror", None)
-        for key in ("mirrors", "timeout"):
-            config.get("datasets", {}).get("mnist", {}).pop(key, None)
+        for settings in config.get("datasets", {}).values():
+            for key in ("mirrors", "timeout"):
+                settings.pop(key, None)
         return yaml.safe_dump(config, sort_keys=False, width=100)
 
     def config_digest(self) -> str:
@@ -224,11 +231,23 @@ class Study:
         return hashlib.sha256(self.config_text().encode()).hexdigest()[:12]
 
     # -- building and checking ---------------------------------------------------------------
+    def _dataset(self) -> str:
+        dataset = self.config["dataset"]
+        declared = self.config["datasets"]
+        if dataset not in declared:
+            raise ConfigError(
+                f"config key 'dataset' is {dataset!r}, which is not declared under 'datasets' "
+                f"({', '.join(declared)}). Choose one of those, or declare an MNIST-format "
+                f"dataset there with its mirrors and md5 checksums."
+                + did_you_mean(dataset, declared)
+            )
+        return dataset
+
     def _dataset_shape(self) -> tuple[int, int]:
         if self.dataset == "blobs":
             blobs = self.config["datasets"]["blobs"]
             return blobs["n_samples"], blobs["n_features"]
-        return DATASET_SHAPES[self.dataset]
+        return DIGITS_SHAPE if self.dataset == "digits" else IDX_DATASET_SHAPE
 
     def _sample(self, settings: dict, where: str) -> tuple[str, int]:
         """A sample's path segment and its number of points (as `subsample` will keep)."""

@@ -1,13 +1,13 @@
+import re
 import sys
 
 import yaml
 
-from digit_clustering.download import MNIST_FILES
 from digit_clustering.methods import METHODS, source_digest
-from digit_clustering.sources import MNIST_SPLITS
+from digit_clustering.sources import IDX_SPLITS
 from digit_clustering.stale_locks import hold_and_clear_stale
 from digit_clustering.storage import check_writable
-from digit_clustering.study import Study, decode, points_path, sample_path
+from digit_clustering.study import Study, decode, is_idx_dataset, points_path, sample_path
 from digit_clustering.threads import NUMERIC_THREADS
 
 with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
@@ -15,6 +15,9 @@ with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
 
 STUDY = Study(config, CONFIG_SCHEMA)
 validate(config, "../schemas/config.schema.yaml")
+
+# Every dataset but blobs is images; their runs draw image figures.
+IMAGE_DATASETS = "|".join(re.escape(name) for name in config["datasets"] if name != "blobs")
 
 if workflow.is_main_process and not workflow.dryrun:
     check_writable("results", "logs", "benchmarks")
@@ -30,21 +33,29 @@ wildcard_constraints:
     sample=r"[^/]+",
     transform=r"pca~[^/]+|raw",
     embedding=r"umap~[^/]+",
-    mnist_file="|".join(name.removesuffix(".gz") for name in MNIST_FILES),
+    idx_file="|".join(stem for stems in IDX_SPLITS.values() for stem in stems),
+
+
+def idx_settings(wildcards):
+    return config["datasets"][wildcards.dataset]
 
 
 # Mirrors say where a file may be found, not what it is (the MD5 says that): passing them as a
 # param of both `wildcards` and `input` keeps Snakemake from tracking them, so pointing at another
 # mirror never re-downloads a verified file.
-def mnist_mirrors(wildcards, input):
-    mirrors = config["datasets"]["mnist"]["mirrors"]
-    first = config.get("mnist_mirror")
+def idx_mirrors(wildcards, input):
+    mirrors = idx_settings(wildcards)["mirrors"]
+    first = config.get("mnist_mirror") if wildcards.dataset == "mnist" else None
     return [first, *mirrors] if first else mirrors
 
 
-def payload_md5(wildcards):
-    filename = f"{wildcards.mnist_file}.gz"
-    return config["datasets"]["mnist"]["payload_md5"].get(filename, MNIST_FILES[filename])
+def idx_timeout(wildcards, input):
+    return idx_settings(wildcards)["timeout"]
+
+
+def idx_checksum(wildcards):
+    settings = idx_settings(wildcards)
+    return {"md5": settings["md5"][f"{wildcards.idx_file}.gz"], "md5_of": settings["md5_of"]}
 
 
 def blobs_settings(wildcards):
@@ -57,21 +68,20 @@ def local_source(wildcards):
     return config["mnist_source"]
 
 
-def decode_input(wildcards):
-    if wildcards.dataset != "mnist":
-        return []
-    if config["mnist_source"] != "download":
-        return [config["mnist_source"]]
-    return [f"resources/mnist/{name}" for name in MNIST_FILES]
-
-
-def mnist_idx_files(wildcards):
-    if wildcards.dataset != "mnist" or config["mnist_source"] != "download":
+def idx_files(wildcards):
+    if not is_idx_dataset(wildcards.dataset) or local_source(wildcards):
         return None
     return {
-        split: [f"resources/mnist/{stem}.gz" for stem in stems]
-        for split, stems in MNIST_SPLITS.items()
+        split: [f"resources/{wildcards.dataset}/{stem}.gz" for stem in stems]
+        for split, stems in IDX_SPLITS.items()
     }
+
+
+def decode_input(wildcards):
+    if local_source(wildcards):
+        return [local_source(wildcards)]
+    files = idx_files(wildcards) or {}
+    return [path for paths in files.values() for path in paths]
 
 
 def run_of(wildcards):

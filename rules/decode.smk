@@ -14,7 +14,7 @@ rule decode:
         mem_mb=1200,
         runtime=10,
     params:
-        idx_files=mnist_idx_files,
+        idx_files=idx_files,
         local_source=local_source,
         blobs=blobs_settings,
     script:

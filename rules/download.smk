@@ -1,10 +1,10 @@
-rule download_mnist:
+rule download:
     output:
-        "resources/mnist/{mnist_file}.gz",
+        "resources/{dataset}/{idx_file}.gz",
     log:
-        "logs/download/{mnist_file}.log",
+        "logs/{dataset}/download/{idx_file}.log",
     benchmark:
-        "benchmarks/download/{mnist_file}.tsv"
+        "benchmarks/{dataset}/download/{idx_file}.tsv"
     retries: 1
     localrule: True
     conda:
@@ -14,8 +14,8 @@ rule download_mnist:
         mem_mb=400,
         runtime=30,
     params:
-        payload_md5=payload_md5,
-        mirrors=mnist_mirrors,
-        timeout=config["datasets"]["mnist"]["timeout"],
+        checksum=idx_checksum,
+        mirrors=idx_mirrors,
+        timeout=idx_timeout,
     script:
         "../scripts/download.py"

@@ -35,7 +35,7 @@ rule image_run_figures:
     benchmark:
         "benchmarks/{dataset}/runs/{run}/figures.tsv"
     wildcard_constraints:
-        dataset="mnist|digits",
+        dataset=IMAGE_DATASETS,
     conda:
         "../envs/pipeline.yaml"
     threads: 1

@@ -3,8 +3,8 @@ from digit_clustering.steps.data import download
 
 with job(snakemake):
     download(
-        filename=snakemake.wildcards.mnist_file + ".gz",
-        payload_md5=snakemake.params.payload_md5,
+        filename=snakemake.wildcards.idx_file + ".gz",
+        checksum=snakemake.params.checksum,
         mirrors=snakemake.params.mirrors,
         timeout=snakemake.params.timeout,
         output=snakemake.output[0],

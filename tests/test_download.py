@@ -4,7 +4,6 @@ import gzip
 import hashlib
 import http.server
 import logging
-import re
 import socket
 import threading
 import time
@@ -13,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from digit_clustering.download import MNIST_FILES, DownloadError, fetch_verified
+from digit_clustering.download import DownloadError, fetch_verified
 
 NAME = "train-labels-idx1-ubyte.gz"
 PAYLOAD = b"some payload " * 100
 GOOD = gzip.compress(PAYLOAD, mtime=0)
 GOOD_MD5 = hashlib.md5(PAYLOAD).hexdigest()
+GOOD_ARCHIVE_MD5 = hashlib.md5(GOOD).hexdigest()
 WRONG = gzip.compress(b"another payload " * 100, mtime=0)
 HTML = b"<!DOCTYPE html><html><body>Service unavailable</body></html>"
 
@@ -253,14 +253,33 @@ def test_progress_is_logged(
     fetch_verified(NAME, GOOD_MD5, [server.serve("a", (200, GOOD))], destination, timeout=5)
     assert "fetching " in caplog.text
     assert "100 %" in caplog.text
-    assert f"verified {NAME} (md5 {GOOD_MD5})" in caplog.text
+    assert f"verified {NAME} (payload md5 {GOOD_MD5})" in caplog.text
 
 
-def test_mnist_files() -> None:
-    assert set(MNIST_FILES) == {
-        "train-images-idx3-ubyte.gz",
-        "train-labels-idx1-ubyte.gz",
-        "t10k-images-idx3-ubyte.gz",
-        "t10k-labels-idx1-ubyte.gz",
-    }
-    assert all(re.fullmatch(r"[0-9a-f]{32}", md5) for md5 in MNIST_FILES.values())
+def test_a_published_archive_md5_accepts_that_archive(server: _Server, destination: Path) -> None:
+    mirror = server.serve("a", (200, GOOD))
+    fetch_verified(NAME, GOOD_ARCHIVE_MD5, [mirror], destination, timeout=5, md5_of="archive")
+    assert destination.read_bytes() == GOOD
+
+
+def test_an_archive_md5_refuses_a_recompressed_copy(server: _Server, destination: Path) -> None:
+    recompressed = gzip.compress(PAYLOAD, compresslevel=1, mtime=123456)
+    mirror = server.serve("a", (200, recompressed))
+    with pytest.raises(
+        DownloadError, match=f"archive md5 [0-9a-f]{{32}} != expected {GOOD_ARCHIVE_MD5}"
+    ):
+        fetch_verified(NAME, GOOD_ARCHIVE_MD5, [mirror], destination, timeout=5, md5_of="archive")
+    assert not destination.exists() and _leftovers(destination) == []
+
+
+def test_an_archive_md5_still_needs_a_whole_gzip(server: _Server, destination: Path) -> None:
+    truncated = GOOD[: len(GOOD) // 2]
+    mirror = server.serve("a", (200, truncated))
+    md5 = hashlib.md5(truncated).hexdigest()
+    with pytest.raises(DownloadError, match="corrupt or truncated gzip"):
+        fetch_verified(NAME, md5, [mirror], destination, timeout=5, md5_of="archive")
+
+
+def test_an_unknown_md5_kind_is_refused(destination: Path) -> None:
+    with pytest.raises(ValueError, match="md5_of must be one of"):
+        fetch_verified(NAME, GOOD_MD5, ["/nowhere"], destination, md5_of="sha1")

@@ -7,7 +7,7 @@ import pytest
 from conftest import REAL_MNIST
 from scipy.io import savemat
 
-from digit_clustering.sources import mnist_from_idx_directory, mnist_from_path
+from digit_clustering.sources import from_idx_directory, mnist_from_path
 from digit_clustering.tables import write_points
 
 pytestmark = pytest.mark.skipif(not REAL_MNIST.is_dir(), reason="real MNIST is not available")
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(not REAL_MNIST.is_dir(), reason="real MNIST is n
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory):
-    points = mnist_from_idx_directory(REAL_MNIST)
+    points = from_idx_directory(REAL_MNIST)
     path = tmp_path_factory.mktemp("idx") / "data.parquet"
     write_points(points, path)
     return points, path.read_bytes()

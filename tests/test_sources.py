@@ -7,12 +7,12 @@ import pytest
 from scipy.io import savemat
 
 from digit_clustering.sources import (
-    MNIST_SPLITS,
+    IDX_SPLITS,
     SourceError,
     _canonical_splits,
     blobs,
     digits,
-    mnist_from_idx_directory,
+    from_idx_directory,
     mnist_from_mat,
     mnist_from_npz,
     mnist_from_path,
@@ -38,7 +38,7 @@ def idx_bytes(array: np.ndarray) -> bytes:
 def write_idx_directory(directory, compress: bool, skip: str | None = None):
     directory.mkdir(parents=True, exist_ok=True)
     arrays = {"train": (X_TRAIN, Y_TRAIN), "test": (X_TEST, Y_TEST)}
-    for split, stems in MNIST_SPLITS.items():
+    for split, stems in IDX_SPLITS.items():
         for stem, array in zip(stems, arrays[split], strict=True):
             if stem == skip:
                 continue
@@ -84,12 +84,12 @@ def assert_is_fake_mnist(points, with_split: bool):
 
 
 def test_gzipped_idx_directory_decodes(tmp_path):
-    points = mnist_from_idx_directory(write_idx_directory(tmp_path / "gz", compress=True))
+    points = from_idx_directory(write_idx_directory(tmp_path / "gz", compress=True))
     assert_is_fake_mnist(points, with_split=True)
 
 
 def test_uncompressed_idx_directory_decodes(tmp_path):
-    points = mnist_from_idx_directory(write_idx_directory(tmp_path / "raw", compress=False))
+    points = from_idx_directory(write_idx_directory(tmp_path / "raw", compress=False))
     assert_is_fake_mnist(points, with_split=True)
 
 
@@ -126,7 +126,7 @@ def test_path_dispatch_by_kind(tmp_path, monkeypatch):
     import digit_clustering.sources as sources
 
     calls = []
-    monkeypatch.setattr(sources, "mnist_from_idx_directory", lambda p: calls.append(("dir", p)))
+    monkeypatch.setattr(sources, "from_idx_directory", lambda p: calls.append(("dir", p)))
     monkeypatch.setattr(sources, "mnist_from_mat", lambda p: calls.append(("mat", p)))
     monkeypatch.setattr(sources, "mnist_from_npz", lambda p: calls.append(("npz", p)))
     (tmp_path / "d").mkdir()
@@ -150,7 +150,7 @@ def test_path_with_unknown_suffix_is_rejected(tmp_path):
 def test_idx_directory_missing_one_file_is_rejected(tmp_path):
     directory = write_idx_directory(tmp_path, compress=True, skip="t10k-labels-idx1-ubyte")
     with pytest.raises(SourceError, match=r"has no t10k-labels-idx1-ubyte\.gz \(or uncompressed"):
-        mnist_from_idx_directory(directory)
+        from_idx_directory(directory)
 
 
 def test_npz_missing_array_is_rejected(tmp_path):
@@ -270,7 +270,7 @@ def test_idx_labels_outside_0_to_9_are_rejected(tmp_path):
     bad[0] = 200
     (directory / "train-labels-idx1-ubyte.gz").write_bytes(gzip.compress(idx_bytes(bad)))
     with pytest.raises(SourceError, match=r"labels must be the digits 0-9; found 200 "):
-        mnist_from_idx_directory(directory)
+        from_idx_directory(directory)
 
 
 def test_digits_is_the_8x8_set():

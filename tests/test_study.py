@@ -9,11 +9,13 @@ import yaml
 
 from digit_clustering.config_check import ConfigError, check_against_schema, did_you_mean, key_path
 from digit_clustering.methods import METHODS
+from digit_clustering.sources import IDX_SPLITS
 from digit_clustering.study import Study, decode, encode, sample_path, short_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text())
+IDX_FILE_NAMES = [f"{stem}.gz" for stems in IDX_SPLITS.values() for stem in stems]
 PARAMS = "k~{k}@init~k-means++@n_init~10@max_iter~300"
 
 
@@ -156,22 +158,46 @@ def test_k_below_two_in_a_run_grid():
 
 
 def test_every_violation_is_listed():
-    broken = config(scale="log", dataset="digitz")
+    broken = config(scale="log", mnist_source=7)
     with pytest.raises(ConfigError) as info:
         study(broken)
     lines = str(info.value).splitlines()
     assert lines[0] == "invalid config:"
     assert len(lines) == 3
-    assert "'dataset' is 'digitz'" in lines[1]
-    assert "Did you mean 'digits'?" in lines[1]
+    assert "'mnist_source' is 7" in lines[1]
     assert "'scale' is 'log'" in lines[2]
 
 
 def test_unknown_dataset_suggests_the_right_one():
     broken = config(dataset="mnsit")
-    message = r"'dataset' is 'mnsit', which is not allowed; choose one of mnist, digits, blobs\."
-    with pytest.raises(ConfigError, match=message + r" Did you mean 'mnist'\?"):
+    message = (
+        r"'dataset' is 'mnsit', which is not declared under 'datasets' "
+        r"\(mnist, fashion_mnist, kmnist, digits, blobs\)\. .* Did you mean 'mnist'\?"
+    )
+    with pytest.raises(ConfigError, match=message):
         study(broken)
+
+
+def test_an_idx_dataset_needs_its_mirrors_and_every_checksum():
+    broken = config()
+    broken["datasets"]["emnist_digits"] = {
+        "mirrors": ["https://example.org/emnist/"],
+        "md5": {"train-images-idx3-ubyte.gz": "0" * 32},
+    }
+    with pytest.raises(ConfigError, match=r"datasets\.emnist_digits\.md5' is missing .*"):
+        study(broken)
+
+
+def test_a_declared_idx_dataset_is_studied_with_splits_and_images():
+    declared = config(dataset="emnist_digits")
+    declared["datasets"]["emnist_digits"] = {
+        "mirrors": ["https://example.org/emnist/"],
+        "md5": {name: "0" * 32 for name in IDX_FILE_NAMES},
+    }
+    built = study(declared)
+    assert built.n_points == 70_000 and built.has_images
+    assert built.config["datasets"]["emnist_digits"]["md5_of"] == "archive"
+    assert all(built.holds_out(run) for run in built.runs if run.method == "kmeans")
 
 
 def test_missing_required_key():

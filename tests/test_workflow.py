@@ -190,7 +190,7 @@ def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
     empty = tmp_path / "empty"
     empty.mkdir()
     config = small_study("mnist")
-    config["datasets"]["mnist"].update(payload_md5=checksums, timeout=5)
+    config["datasets"]["mnist"].update(md5=checksums, md5_of="payload", timeout=5)
     config["datasets"]["mnist"]["mirrors"] = [serve_directory(empty), serve_directory(directory)]
     workspace = workspace_factory(config)
     workspace.snakemake()
@@ -201,7 +201,7 @@ def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
     metrics = pd.read_csv(workspace.path("results/mnist/metrics.csv"))
     assert (metrics["n_points"] == 500).all()
     assert metrics["accuracy"].max() > 0.9  # ten well-separated prototypes
-    log = workspace.path("logs/download/train-images-idx3-ubyte.log").read_text()
+    log = workspace.path("logs/mnist/download/train-images-idx3-ubyte.log").read_text()
     assert "HTTP 404" in log
     run = "results/mnist/runs/kmeans/pca/k~10@init~k-means++@n_init~2@max_iter~100/seed~0"
     heldout = pd.read_parquet(workspace.path(f"{run}/heldout.parquet"))
@@ -224,7 +224,7 @@ def test_every_mirror_failing_stops_with_the_sources_and_leaves_nothing(
     workspace = workspace_factory(config)
     result = workspace.snakemake(check=False)
     assert result.returncode != 0
-    log = workspace.path("logs/download/train-labels-idx1-ubyte.log").read_text()
+    log = workspace.path("logs/mnist/download/train-labels-idx1-ubyte.log").read_text()
     assert "could not fetch train-labels-idx1-ubyte.gz from any of 2 mirrors" in log
     assert "HTTP 404" in log and "no such file" in log and "mnist_mirror" in log
     leftovers = (

@@ -9,8 +9,11 @@ from digit_clustering.tables import write_points
 log = logging.getLogger(__name__)
 
 
-def download(filename: str, payload_md5: str, mirrors: list[str], timeout: float, output: str):
-    source = fetch_verified(filename, payload_md5, mirrors, output, timeout=timeout)
+def download(filename: str, checksum: dict, mirrors: list[str], timeout: float, output: str):
+    """Fetch `filename`, checked against `checksum` ({"md5": ..., "md5_of": ...})."""
+    source = fetch_verified(
+        filename, mirrors=mirrors, destination=output, timeout=timeout, **checksum
+    )
     log.info("%s from %s", filename, source)
 
 
@@ -18,11 +21,10 @@ def decode(
     dataset: str, output: str, idx_files: dict | None, local_source: str | None, blobs: dict
 ):
     """Decode the dataset's source into the points table."""
-    if dataset == "mnist":
-        if local_source:
-            points = sources.mnist_from_path(local_source)
-        else:
-            points = sources.mnist_from_idx_files(idx_files)
+    if local_source:
+        points = sources.mnist_from_path(local_source)
+    elif idx_files:
+        points = sources.from_idx_files(idx_files, dataset)
     elif dataset == "digits":
         points = sources.digits()
     else:
