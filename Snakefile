@@ -14,6 +14,7 @@ include: "rules/features.smk"
 include: "rules/cluster.smk"
 include: "rules/evaluate.smk"
 include: "rules/figures.smk"
+include: "rules/headline.smk"
 include: "rules/report.smk"
 
 

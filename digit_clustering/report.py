@@ -1,7 +1,8 @@
 """The HTML report: one self-contained page a person reads from the top.
 
 A summary (the best run per metric, the dataset, the config's digest, when the page was built
-and how long the study computed), the study-wide figures, the stability of repeated runs, the
+and how long the study computed), the headline run (the most accurate of its space, with what
+it confuses), the study-wide figures, the stability of repeated runs, the
 sortable metrics table, then a section per method with every run's figures. Every image is
 embedded, so the page can be mailed or opened from disk with no network.
 
@@ -9,16 +10,16 @@ Values measured rather than computed (times, the build date) sit in elements of 
 ``measured``: they are the only part that differs between two builds.
 """
 
-import base64
 import html
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from digit_clustering.atomic import atomic_path
+from digit_clustering.html_parts import anchor, figure, measured, number
+from digit_clustering.report_headline import Headline, headline_section
 from digit_clustering.report_text import (
     FIGURE_CAPTIONS,
     METHOD_DESCRIPTIONS,
@@ -53,30 +54,6 @@ class Provenance:
     versions: dict[str, str]
 
 
-def embedded_image(path: str | os.PathLike, alt: str) -> str:
-    encoded = base64.b64encode(Path(path).read_bytes()).decode()
-    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{encoded}">'
-
-
-def figure(path: str | os.PathLike, alt: str, caption: str, kind: str = "") -> str:
-    return (
-        f'<figure class="{kind}">{embedded_image(path, alt)}'
-        f"<figcaption>{html.escape(caption)}</figcaption></figure>"
-    )
-
-
-def measured(text: str) -> str:
-    return f'<span class="measured">{html.escape(text)}</span>'
-
-
-def number(value) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "–"
-    if isinstance(value, (int, np.integer)):
-        return f"{value:,}"
-    return f"{value:.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
-
-
 def best_runs(metrics: pd.DataFrame, names: dict[str, str]) -> str:
     rows = []
     for column, better in BEST_OF:
@@ -92,10 +69,6 @@ def best_runs(metrics: pd.DataFrame, names: dict[str, str]) -> str:
         '<table class="best"><thead><tr><th>metric</th><th>best</th><th>run</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
-
-
-def anchor(run: str) -> str:
-    return "run-" + "".join(c if c.isalnum() else "-" for c in run)
 
 
 def metrics_table(metrics: pd.DataFrame, names: dict[str, str], fit_seconds: dict) -> str:
@@ -205,6 +178,7 @@ def render(
     study_figures: list[tuple[str, Path]],
     stability: pd.DataFrame,
     choices: pd.DataFrame,
+    headline: Headline | None,
     fit_seconds: dict[str, float],
     dataset: dict,
     provenance: Provenance,
@@ -243,6 +217,7 @@ def render(
         ),
         config=html.escape(provenance.config_text),
         best=best_runs(metrics, names),
+        headline=headline_section(headline, metrics, names, choices),
         contents="".join(contents),
         overview=overview,
         stability=stability_table(stability),

@@ -77,6 +77,8 @@ figure {{ margin: 0.5rem 0; }} figcaption {{ font-size: 0.8rem; color: #555; max
 img {{ max-width: 100%; height: auto; }}
 .figures {{ display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }}
 .figures figure {{ max-width: 48%; }}
+.figures.headline figure.embedding {{ max-width: 100%; }}
+p.lead {{ font-size: 1.15rem; }}
 .figures figure.centroids, .figures figure.iterations, .figures figure.dendrogram {{
   max-width: 100%; }}
 section.run {{ border-top: 1px solid #ddd; margin-top: 1.5rem; }}
@@ -97,6 +99,7 @@ Config digest <code>{digest}</code>
 <a href="#metrics">Every metric</a></p>
 </div>
 <div><b>Best run per metric</b>{best}</div></div>
+{headline}
 <h2 id="overview">Overview</h2>
 {overview}
 <h2 id="stability">Stability over seeds</h2>

@@ -130,6 +130,7 @@ class Study:
         self.spaces = self._spaces()
         self.runs = self._runs()
         self.neighbours_space = self._neighbours_space()
+        self.headline_space, self.headline_view = self._headline()
 
     # -- paths -------------------------------------------------------------------------------
     @property
@@ -141,6 +142,20 @@ class Study:
         return points_path(
             self.dataset, space.scaling, space.sample, space.transform, space.embedding
         )
+
+    def describe_space(self, space_name: str) -> str:
+        """How a space is made, for people: ``PCA-50 → UMAP-10``."""
+        settings = self.config["spaces"][space_name]
+        if settings["kind"] == "raw":
+            return "pixels"
+        if settings["kind"] == "pca":
+            return f"PCA-{settings['n_components']}"
+        return f"{self.describe_space(settings['input'])} → UMAP-{settings['n_components']}"
+
+    def pixels_path(self, space_name: str) -> str:
+        """The scaled pixels of a space's points, in its order."""
+        space = self.spaces[space_name]
+        return sample_path(self.dataset, space.scaling, space.sample)
 
     def model_path(self, space_name: str) -> str | None:
         """The PCA model that maps a PCA space back to pixels; None for other spaces."""
@@ -184,6 +199,15 @@ class Study:
         stem = f"{self.root}/neighbours/{self.neighbours_space}"
         return [f"{stem}.parquet", f"{stem}.png"] if self.has_images else [f"{stem}.parquet"]
 
+    def headline_paths(self) -> dict[str, str]:
+        """What the headline step writes: its confused pairs and two figures; none when the
+        study has no headline."""
+        if self.headline_space is None:
+            return {}
+        stem = f"{self.root}/headline"
+        names = {"pairs": "pairs.parquet", "embedding": "embedding.png", "confused": "confused.png"}
+        return {key: f"{stem}/{name}" for key, name in names.items()}
+
     def targets(self) -> list[str]:
         """Every file of the study, so that a deleted intermediate is rebuilt too."""
         paths = [f"{self.root}/data.parquet", f"{self.root}/report/index.html"]
@@ -199,6 +223,9 @@ class Study:
         for point_set in self.point_sets():
             paths += [self.agreement_path(point_set), self.agreement_path(point_set, "png")]
         paths += self.neighbours_paths()
+        paths += self.headline_paths().values()
+        if self.headline_view:
+            paths.append(self.features_path(self.headline_view))
         return list(dict.fromkeys(paths))
 
     def holds_out(self, run: Run) -> bool:
@@ -354,6 +381,32 @@ class Study:
                 f"run from 0 to {self.n_points - 1}."
             )
         return name
+
+    def _headline(self) -> tuple[str | None, str | None]:
+        """The space whose most accurate run opens the report and the space it is drawn in;
+        no headline when the study runs nothing in that space or its points are no images."""
+        space, view = self.config["headline"]["space"], self.config["headline"]["view"]
+        declared = self.config["spaces"]
+        for key, name in (("space", space), ("view", view)):
+            if name is not None and name not in declared:
+                raise ConfigError(
+                    f"config key 'headline.{key}' is {name!r}, which is not declared under "
+                    f"'spaces' ({', '.join(declared)})." + did_you_mean(name, declared)
+                )
+        if space is None or not self.has_images or not self.runs_in(space):
+            return None, None
+        if view is not None and view not in self.spaces:
+            raise ConfigError(
+                f"config key 'headline.view' is {view!r}, a space {self.dataset}'s study does "
+                f"not use: add it to 'datasets.{self.dataset}.spaces', or set headline.view to "
+                "null to draw the headline on its own space's first two principal axes."
+            )
+        if view is not None and self.spaces[view].sample != self.spaces[space].sample:
+            raise ConfigError(
+                f"config key 'headline.view' is {view!r}, whose sample is not that of "
+                f"headline.space {space!r}: the view must hold the same points."
+            )
+        return space, view
 
     def _runs(self) -> list[Run]:
         runs = []

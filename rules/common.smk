@@ -122,8 +122,7 @@ def run_features(wildcards):
 
 
 def run_pixels(wildcards):
-    space = STUDY.spaces[run_of(wildcards).space]
-    return sample_path(STUDY.dataset, space.scaling, space.sample)
+    return STUDY.pixels_path(run_of(wildcards).space)
 
 
 def run_heldout(wildcards):
@@ -192,8 +191,7 @@ def all_agreement_figures(wildcards):
 
 
 def space_pixels(wildcards):
-    space = STUDY.spaces[wildcards.space]
-    return sample_path(STUDY.dataset, space.scaling, space.sample)
+    return STUDY.pixels_path(wildcards.space)
 
 
 def neighbours_figures(wildcards):
@@ -222,3 +220,31 @@ def umap_settings(wildcards):
     settings = decode(wildcards.embedding)
     settings["n_components"] = settings.pop("umap")
     return settings
+
+
+def headline_runs(wildcards):
+    return [run.name for run in STUDY.runs_in(STUDY.headline_space)]
+
+
+def headline_labels(wildcards):
+    return [STUDY.run_path(run, "labels.parquet") for run in STUDY.runs_in(STUDY.headline_space)]
+
+
+def headline_space_description(wildcards):
+    return STUDY.describe_space(STUDY.headline_space)
+
+
+def headline_outputs(wildcards):
+    return list(STUDY.headline_paths().values())
+
+
+def headline_features(wildcards):
+    return STUDY.features_path(STUDY.headline_space)
+
+
+def headline_view(wildcards):
+    return [STUDY.features_path(STUDY.headline_view)] if STUDY.headline_view else []
+
+
+def headline_pixels(wildcards):
+    return STUDY.pixels_path(STUDY.headline_space)

@@ -6,6 +6,7 @@ rule report:
         agreements=all_agreements,
         agreement_figures=all_agreement_figures,
         neighbours=neighbours_figures,
+        headline=headline_outputs,
     output:
         "results/{dataset}/report/index.html",
     log:

@@ -10,6 +10,7 @@ with job(snakemake):
         agreement_paths=list(snakemake.input.agreements),
         agreement_figure_paths=list(snakemake.input.agreement_figures),
         neighbours_figure_paths=list(snakemake.input.neighbours),
+        headline_paths=list(snakemake.input.headline),
         config_text=snakemake.params.config_text,
         config_digest=snakemake.params.config_digest,
         benchmarks=snakemake.params.benchmarks,

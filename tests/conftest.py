@@ -117,6 +117,7 @@ def small_study(dataset: str, **overrides) -> dict:
     config["datasets"][dataset]["spaces"] = ["raw", "pca"]
     config["methods"]["kmeans"].update(n_init=2, max_iter=100)
     config["neighbours"]["space"] = None
+    config["headline"] = {"space": None, "view": None}
     config["runs"] = [
         {"method": "kmeans", "space": "pca", "grid": {"k": [5, 10]}},
         {"method": "kmeans", "space": "raw"},

@@ -3,8 +3,9 @@
 import pandas as pd
 import pytest
 
+from digit_clustering.html_parts import anchor, number
 from digit_clustering.provenance import library_versions
-from digit_clustering.report import anchor, best_runs, number
+from digit_clustering.report import best_runs
 from digit_clustering.steps.reporting import build_time, figures_by_run, timings
 
 

@@ -264,7 +264,7 @@ def test_run_naming_an_undeclared_space():
     broken = config()
     broken["runs"][1]["space"] = "rwa"
     message = r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' "
-    message += r"\(raw, pca50, pca50_34k, umap10\)"
+    message += r"\(raw, pca50, pca50_34k, umap10, umap2\)"
     with pytest.raises(ConfigError, match=message + r"\. Did you mean 'raw'\?"):
         study(broken)
 

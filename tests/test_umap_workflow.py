@@ -15,6 +15,7 @@ def umap_study(**umap_settings) -> dict:
         {"method": "gmm", "space": "umap", "params": {"n_init": 5}},
         {"method": "lloyd", "space": "umap", "params": {"restarts": 3}},
     ]
+    config["headline"] = {"space": "umap", "view": None}
     return config
 
 
@@ -38,3 +39,20 @@ def test_methods_cluster_the_embedding_of_the_pca_space(umap_workspace):
     assert metrics.loc["gmm", "accuracy"] > 0.8, metrics["accuracy"]
     page = umap_workspace.path("results/digits/report/index.html").read_text()
     assert page.count('<section class="run"') == 2
+
+
+def test_the_report_opens_with_the_most_accurate_run_of_the_headline_space(umap_workspace):
+    metrics = pd.read_csv(umap_workspace.path("results/digits/metrics.csv"))
+    best = metrics.loc[metrics["accuracy"].idxmax()]
+    pairs_path = umap_workspace.path("results/digits/headline/pairs.parquet")
+    assert read_metadata(pairs_path)["run"] == best["run"]
+    pairs = pd.read_parquet(pairs_path)
+    assert len(pairs) == 3 and pairs["mistakes"].is_monotonic_decreasing
+    page = umap_workspace.path("results/digits/report/index.html").read_text()
+    headline = page.index('<h2 id="headline">')
+    assert headline < page.index('<h2 id="overview">')
+    lead = page[headline : page.index("</p>", headline)]
+    assert f"accuracy <b>{best['accuracy']:.4g}</b>" in lead and "PCA-8 → UMAP-5 → " in lead
+    first = pairs.iloc[0]
+    assert f"{first['first']} and {first['second']} ({first['mistakes']:,} images)" in page
+    assert page.count("data:image/png;base64,", headline, page.index('<h2 id="overview">')) == 3

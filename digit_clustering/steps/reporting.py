@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 from digit_clustering import agreement, report, study_figures
 from digit_clustering.label_free import label_free_choices
 from digit_clustering.provenance import library_versions
+from digit_clustering.report_headline import Headline
 from digit_clustering.study import short_names
 from digit_clustering.tables import read_parquet, table_metadata
 
@@ -23,12 +24,14 @@ def write_report(
     agreement_paths: list[str],
     agreement_figure_paths: list[str],
     neighbours_figure_paths: list[str],
+    headline_paths: list[str],
     config_text: str,
     config_digest: str,
     benchmarks: str,
     output: str,
 ):
-    """Gather what the page shows: metrics, stability, every figure, the study's timings."""
+    """Gather what the page shows: the headline run, metrics, stability, every figure, the
+    study's timings."""
     data = pq.ParquetFile(data_path)
     dataset = {
         "name": table_metadata(data.schema_arrow).get("dataset", "?"),
@@ -58,6 +61,7 @@ def write_report(
             overview,
             agreement.stability(metrics, agreements),
             label_free_choices(metrics),
+            Headline.read(headline_paths, run_figures),
             fit_seconds,
             dataset,
             provenance,
