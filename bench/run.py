@@ -110,6 +110,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mnist", type=Path, default=REPOSITORY.parent / "shared/data/mnist")
     parser.add_argument("--study", choices=["spine", "default"], default="spine")
+    parser.add_argument(
+        "--workdir", type=Path, help="run the study here and keep it (default: a temporary one)"
+    )
     arguments = parser.parse_args()
     config = yaml.safe_load((REPOSITORY / "config.yaml").read_text())
     study = spine_study(config) if arguments.study == "spine" else config
@@ -118,7 +121,8 @@ def main() -> None:
     server, url = serve(arguments.mnist)
     try:
         with tempfile.TemporaryDirectory() as scratch:
-            workdir = Path(scratch)
+            workdir = arguments.workdir or Path(scratch)
+            workdir.mkdir(parents=True, exist_ok=True)
             study["mnist_mirror"] = url
             (workdir / "config.yaml").write_text(yaml.safe_dump(study, sort_keys=False))
             _, plan = snakemake(workdir, "--dry-run")

@@ -82,10 +82,26 @@ def umap_embedding(points: Points, settings: dict, threads: int) -> Points:
     ``seed`` None it runs on `threads` threads, faster, and the metadata says the result is not
     reproducible.
     """
+    coordinates = _umap(settings, threads).fit_transform(points.x.astype(np.float32))
+    return _embedded(points, coordinates, settings)
+
+
+def umap_train_embedding(points: Points, settings: dict, threads: int) -> Points:
+    """UMAP fitted on the training split alone; the test split placed by its `transform`, so
+    no test image shapes the layout. Rows keep their order."""
+    train = points.split == "train"
+    model = _umap(settings, threads)
+    coordinates = np.empty((len(points.ids), settings["n_components"]), dtype=np.float32)
+    coordinates[train] = model.fit_transform(points.x[train].astype(np.float32))
+    coordinates[~train] = model.transform(points.x[~train].astype(np.float32))
+    return _embedded(points, coordinates, settings, fitted_on="train")
+
+
+def _umap(settings: dict, threads: int):
     import umap
 
     seed = settings["seed"]
-    model = umap.UMAP(
+    return umap.UMAP(
         n_neighbors=settings["n_neighbors"],
         n_components=settings["n_components"],
         min_dist=settings["min_dist"],
@@ -93,7 +109,9 @@ def umap_embedding(points: Points, settings: dict, threads: int) -> Points:
         random_state=seed,
         n_jobs=1 if seed is not None else threads,
     )
-    coordinates = model.fit_transform(points.x.astype(np.float32)).astype(np.float32)
+
+
+def _embedded(points: Points, coordinates, settings: dict, fitted_on: str = "all") -> Points:
     metadata = {
         **{
             key: value
@@ -101,6 +119,7 @@ def umap_embedding(points: Points, settings: dict, threads: int) -> Points:
             if key != "explained_variance_ratio"
         },
         "features": "umap",
-        "reproducible": seed is not None,
+        "fitted_on": fitted_on,
+        "reproducible": settings["seed"] is not None,
     }
-    return Points(points.ids, coordinates, points.labels, points.split, metadata)
+    return Points(points.ids, coordinates.astype(np.float32), points.labels, points.split, metadata)

@@ -218,6 +218,7 @@ def render(
         config=html.escape(provenance.config_text),
         best=best_runs(metrics, names),
         headline=headline_section(headline, metrics, names, choices),
+        headline_link='<a href="#headline">Headline</a> · ' if headline else "",
         contents="".join(contents),
         overview=overview,
         stability=stability_table(stability),

@@ -94,7 +94,7 @@ Config digest <code>{digest}</code>
 (<a href="#config">the config</a>).<br>
 <small>Made with {versions}.</small></p>
 <nav><b>Methods</b><ul>{contents}</ul></nav>
-<p><a href="#overview">Overview figures</a> · <a href="#stability">Stability</a> ·
+<p>{headline_link}<a href="#overview">Overview figures</a> · <a href="#stability">Stability</a> ·
 <a href="#label-free">Choosing without labels</a> ·
 <a href="#metrics">Every metric</a></p>
 </div>

@@ -104,6 +104,7 @@ class Space:
     transform: str
     n_points: int
     embedding: str | None = None
+    embeds_train_only: bool = False  # held out: an embedding fitted on the training split
 
     @property
     def is_raw(self) -> bool:
@@ -151,6 +152,14 @@ class Study:
         if settings["kind"] == "pca":
             return f"PCA-{settings['n_components']}"
         return f"{self.describe_space(settings['input'])} → UMAP-{settings['n_components']}"
+
+    def heldout_features_path(self, space_name: str) -> str:
+        """The points a held-out fit uses: the space's own, or for a UMAP space with
+        ``heldout: train`` its embedding fitted on the training split alone."""
+        path = self.features_path(space_name)
+        if self.spaces[space_name].embeds_train_only:
+            return path.replace("points.parquet", "heldout.parquet")
+        return path
 
     def pixels_path(self, space_name: str) -> str:
         """The scaled pixels of a space's points, in its order."""
@@ -219,6 +228,7 @@ class Study:
             paths += [self.run_path(run, name) for name in RUN_TABLES]
             paths += self.run_figures(run)
             if self.holds_out(run):
+                paths.append(self.heldout_features_path(run.space))
                 paths.append(self.run_path(run, "heldout.parquet"))
         for point_set in self.point_sets():
             paths += [self.agreement_path(point_set), self.agreement_path(point_set, "png")]
@@ -359,7 +369,8 @@ class Study:
                 "seed": settings.get("seed", 0),
             }
         ).removeprefix("n_components~")
-        return replace(base, name=name, embedding=embedding)
+        train_only = settings.get("heldout", "train") == "train"
+        return replace(base, name=name, embedding=embedding, embeds_train_only=train_only)
 
     def _neighbours_space(self) -> str | None:
         lookup = self.config["neighbours"]

@@ -25,7 +25,7 @@ rule cluster:
 
 rule heldout:
     input:
-        run_features,
+        run_heldout_features,
     output:
         "results/{dataset}/runs/{run}/heldout.parquet",
     log:

@@ -121,6 +121,10 @@ def run_features(wildcards):
     return STUDY.features_path(run_of(wildcards).space)
 
 
+def run_heldout_features(wildcards):
+    return STUDY.heldout_features_path(run_of(wildcards).space)
+
+
 def run_pixels(wildcards):
     return STUDY.pixels_path(run_of(wildcards).space)
 

@@ -39,7 +39,7 @@ rule evaluate:
         "../envs/pipeline.yaml"
     threads: 1
     resources:
-        mem_mb=1600,
+        mem_mb=2200,
         runtime=10,
     params:
         run=run_identity,

@@ -39,3 +39,24 @@ rule umap:
         settings=umap_settings,
     script:
         "../scripts/umap.py"
+
+
+rule umap_heldout:
+    input:
+        umap_input,
+    output:
+        "results/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}/heldout.parquet",
+    log:
+        "logs/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.heldout.log",
+    benchmark:
+        "benchmarks/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.heldout.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    threads: 2
+    resources:
+        mem_mb=2500,
+        runtime=15,
+    params:
+        settings=umap_settings,
+    script:
+        "../scripts/umap_heldout.py"

@@ -4,40 +4,51 @@ import filecmp
 import hashlib
 
 import pandas as pd
-import pytest
 from conftest import fake_mnist, small_study
 
 from digit_clustering.tables import read_metadata
 
 
-@pytest.mark.parametrize("dataset", ["fashion_mnist", "kmnist"])
-def test_a_drop_in_dataset_is_fetched_from_its_mirror_checked_by_archive_md5_and_clustered(
-    dataset, workspace_factory, serve_directory, tmp_path
-):
-    mirror = tmp_path / "mirror"
-    mirror.mkdir()
-    fake_mnist(mirror, seed=1)
+def serve_fake(dataset: str, serve_directory, directory) -> dict:
+    """A study of `dataset` whose mirror is a loopback server of fake IDX files, checked by
+    their archive MD5s as the published ones are."""
+    directory.mkdir()
+    fake_mnist(directory, seed=1)
     archive_md5 = {
-        path.name: hashlib.md5(path.read_bytes()).hexdigest() for path in mirror.iterdir()
+        path.name: hashlib.md5(path.read_bytes()).hexdigest() for path in directory.iterdir()
     }
     config = small_study(dataset)
     published = config["datasets"][dataset]
     assert published["md5_of"] == "archive" and set(published["md5"]) == set(archive_md5)
-    config["datasets"][dataset].update(md5=archive_md5, mirrors=[serve_directory(mirror)])
+    published.update(md5=archive_md5, mirrors=[serve_directory(directory)])
     config["runs"] = [{"method": "kmeans", "space": "pca"}]
-    workspace = workspace_factory(config)
+    return config
+
+
+def test_fashion_mnist_is_fetched_from_its_mirror_checked_by_archive_md5_and_clustered(
+    workspace_factory, serve_directory, tmp_path
+):
+    workspace = workspace_factory(serve_fake("fashion_mnist", serve_directory, tmp_path / "m"))
     workspace.snakemake()
-    for name in archive_md5:
-        assert filecmp.cmp(workspace.path(f"resources/{dataset}/{name}"), mirror / name)
-    data = workspace.path(f"results/{dataset}/data.parquet")
-    assert read_metadata(data)["dataset"] == dataset
+    for name in workspace.config["datasets"]["fashion_mnist"]["md5"]:
+        assert filecmp.cmp(workspace.path(f"resources/fashion_mnist/{name}"), tmp_path / "m" / name)
+    data = workspace.path("results/fashion_mnist/data.parquet")
+    assert read_metadata(data)["dataset"] == "fashion_mnist"
     assert pd.read_parquet(data, columns=["split"])["split"].value_counts().to_dict() == {
         "train": 400,
         "test": 100,
     }
-    metrics = pd.read_csv(workspace.path(f"results/{dataset}/metrics.csv"))
+    metrics = pd.read_csv(workspace.path("results/fashion_mnist/metrics.csv"))
     assert metrics["accuracy"].item() > 0.9 and metrics["heldout_accuracy"].item() > 0.9
-    assert workspace.path(f"results/{dataset}/report/index.html").is_file()
+    assert workspace.path("results/fashion_mnist/report/index.html").is_file()
+
+
+def test_kmnist_is_fetched_and_decoded_the_same_way(workspace_factory, serve_directory, tmp_path):
+    workspace = workspace_factory(serve_fake("kmnist", serve_directory, tmp_path / "m"))
+    workspace.snakemake("results/kmnist/data.parquet")
+    data = workspace.path("results/kmnist/data.parquet")
+    assert read_metadata(data)["dataset"] == "kmnist"
+    assert len(pd.read_parquet(data, columns=["id"])) == 500
 
 
 def test_a_file_that_is_not_the_published_archive_is_refused(

@@ -523,6 +523,20 @@ def test_a_umap_space_embeds_its_input_space_and_keeps_its_sample():
     assert built.model_path("pca50") == f"{pca}/model.parquet"
 
 
+def test_held_out_runs_of_a_umap_space_use_an_embedding_fitted_on_train():
+    config = umap_config()
+    config["dataset"] = "mnist"
+    config["datasets"]["mnist"]["spaces"] = ["raw", "pca50", "umap5"]
+    built = study(config)
+    (run,) = built.runs
+    held_out = built.heldout_features_path("umap5")
+    assert built.holds_out(run) and held_out in built.targets()
+    assert held_out == built.features_path("umap5").replace("points.parquet", "heldout.parquet")
+    assert built.heldout_features_path("pca50") == built.features_path("pca50")
+    config["spaces"]["umap5"]["heldout"] = "all"
+    assert study(config).heldout_features_path("umap5") == built.features_path("umap5")
+
+
 def test_an_unseeded_umap_space_says_so_in_its_path():
     built = study(umap_config(seed=None, n_neighbors=30))
     assert "umap~5@n_neighbors~30@min_dist~0.0@metric~euclidean@seed~none" in (

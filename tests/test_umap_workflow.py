@@ -56,3 +56,17 @@ def test_the_report_opens_with_the_most_accurate_run_of_the_headline_space(umap_
     first = pairs.iloc[0]
     assert f"{first['first']} and {first['second']} ({first['mistakes']:,} images)" in page
     assert page.count("data:image/png;base64,", headline, page.index('<h2 id="overview">')) == 3
+
+
+def test_held_out_runs_of_a_umap_space_use_a_second_embedding_fitted_on_train(
+    workspace_factory,
+):
+    config = umap_study()
+    config["dataset"] = "mnist"
+    config["datasets"]["mnist"]["spaces"] = ["raw", "pca", "umap"]
+    planned = workspace_factory(config).planned_jobs()
+    assert planned["umap"] == 1 and planned["umap_heldout"] == 1
+    assert planned["heldout"] == 2  # the gmm and lloyd runs
+    config["spaces"]["umap"]["heldout"] = "all"
+    planned = workspace_factory(config, name="all").planned_jobs()
+    assert "umap_heldout" not in planned and planned["heldout"] == 2

@@ -35,3 +35,10 @@ def umap(input_path: str, settings: dict, threads: int, output: str):
     if not embedded.metadata["reproducible"]:
         log.warning("UMAP ran unseeded on %d threads: this embedding is not reproducible", threads)
     write_points(embedded, output)
+
+
+def umap_heldout(input_path: str, settings: dict, threads: int, output: str):
+    points = read_points(input_path)
+    if points.split is None:
+        raise ValueError(f"{input_path} has no train/test split to hold out")
+    write_points(features.umap_train_embedding(points, settings, threads), output)
