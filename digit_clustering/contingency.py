@@ -24,3 +24,17 @@ def majority_labels(truth: np.ndarray, clusters: np.ndarray) -> dict[int, int]:
     table, cluster_ids = contingency(truth, clusters)
     label_ids = np.unique(truth[kept])
     return dict(zip(cluster_ids.tolist(), label_ids[table.argmax(axis=1)].tolist(), strict=True))
+
+
+def one_to_one(truth: np.ndarray, clusters: np.ndarray) -> tuple[dict[int, int], int]:
+    """The one-to-one matching of clusters to labels that is right about the most (non-noise)
+    points (Hungarian): {cluster: label}, and how many points it is right about."""
+    from scipy.optimize import linear_sum_assignment
+
+    table, cluster_ids = contingency(truth, clusters)
+    if table.size == 0:
+        return {}, 0
+    label_ids = np.unique(truth[clusters != NOISE])
+    rows, columns = linear_sum_assignment(table, maximize=True)
+    matching = dict(zip(cluster_ids[rows].tolist(), label_ids[columns].tolist(), strict=True))
+    return matching, int(table[rows, columns].sum())

@@ -149,18 +149,17 @@ def _verify(path: Path, md5_of: str, md5: str) -> None:
         raise _VerificationError(
             f"not a gzip file (starts with {head!r}...): the mirror served an error page?"
         )
-    archive = hashlib.md5(usedforsecurity=False)
-    payload = hashlib.md5(usedforsecurity=False)
-    try:
-        with path.open("rb") as raw, gzip.open(raw, "rb") as decompressed:
-            while chunk := decompressed.read(_CHUNK):
-                payload.update(chunk)
-            raw.seek(0)
-            while chunk := raw.read(_CHUNK):
-                archive.update(chunk)
+    digest = hashlib.md5(usedforsecurity=False)
+    try:  # the payload is read whatever is hashed: a gzip is whole only if it decompresses
+        with gzip.open(path, "rb") as payload:
+            while chunk := payload.read(_CHUNK):
+                if md5_of == "payload":
+                    digest.update(chunk)
     except (OSError, EOFError, zlib.error) as error:
         raise _VerificationError(f"corrupt or truncated gzip: {error}") from error
-    found = (archive if md5_of == "archive" else payload).hexdigest()
+    if md5_of == "archive":
+        digest.update(path.read_bytes())
+    found = digest.hexdigest()
     if found != md5.lower():
         raise _VerificationError(f"{md5_of} md5 {found} != expected {md5}")
 

@@ -8,9 +8,8 @@ ways: 4 taken for 9 and 9 taken for 4 are one confusion.
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import linear_sum_assignment
 
-from digit_clustering.contingency import contingency
+from digit_clustering.contingency import one_to_one
 
 UNMATCHED = -1
 
@@ -25,11 +24,8 @@ def most_accurate_run(metrics: pd.DataFrame, space: str) -> str:
 
 def matched_digits(truth: np.ndarray, clusters: np.ndarray) -> np.ndarray:
     """Each point's digit under the one-to-one matching of clusters to digits (-1: none)."""
-    table, cluster_ids = contingency(truth, clusters)
-    digits = np.unique(truth[clusters >= 0])
-    rows, columns = linear_sum_assignment(table, maximize=True)
     predicted = np.full(len(clusters), UNMATCHED, dtype=np.int64)
-    for cluster, digit in zip(cluster_ids[rows], digits[columns], strict=True):
+    for cluster, digit in one_to_one(truth, clusters)[0].items():
         predicted[clusters == cluster] = digit
     return predicted
 

@@ -5,6 +5,7 @@ import os
 
 import numpy as np
 import pandas as pd
+from matplotlib.colors import to_rgba
 
 from digit_clustering.figures import STYLE, message_figure, plt, save
 from digit_clustering.headline import UNMATCHED
@@ -21,13 +22,14 @@ def embedding_figure(
     order = np.random.default_rng(0).permutation(len(view))  # no digit painted over the rest
     view, truth, predicted = view[order], truth[order], predicted[order]
     palette = plt.get_cmap("tab10")
+    size = float(np.clip(10_000 / len(view), 0.3, 8.0))
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(1, 2, figsize=(11, 5.4), layout="constrained")
         panels = [("clusters, coloured by the digit each stands for", predicted)]
         panels.append(("true digits", truth))
         for axis, (caption, digits) in zip(axes, panels, strict=True):
-            colours = [palette(d % 10) if d != UNMATCHED else UNMATCHED_COLOUR for d in digits]
-            size = float(np.clip(10_000 / len(view), 0.3, 8.0))
+            colours = palette(digits % 10)
+            colours[digits == UNMATCHED] = to_rgba(UNMATCHED_COLOUR)
             axis.scatter(view[:, 0], view[:, 1], c=colours, s=size, linewidths=0, rasterized=True)
             for digit in np.unique(digits[digits != UNMATCHED]):
                 x, y = np.median(view[digits == digit], axis=0)

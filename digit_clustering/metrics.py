@@ -5,7 +5,6 @@ not a cluster in the counts.
 """
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 from sklearn.metrics import (
     adjusted_mutual_info_score,
     adjusted_rand_score,
@@ -15,17 +14,14 @@ from sklearn.metrics import (
     normalized_mutual_info_score,
 )
 
-from digit_clustering.contingency import NOISE, contingency, majority_labels
+from digit_clustering.contingency import NOISE, contingency, majority_labels, one_to_one
 from digit_clustering.silhouette import undefined_reason
 
 
 def hungarian_accuracy(truth: np.ndarray, clusters: np.ndarray) -> float:
     """Accuracy under the best one-to-one matching of clusters to labels."""
-    table, _ = contingency(truth, clusters)
-    if table.size == 0:
-        return 0.0
-    rows, columns = linear_sum_assignment(table, maximize=True)
-    return float(table[rows, columns].sum() / len(truth))
+    _, right = one_to_one(truth, clusters)
+    return right / len(truth) if right else 0.0
 
 
 def inferred_label_accuracy(truth: np.ndarray, clusters: np.ndarray) -> float:

@@ -87,16 +87,15 @@ def _without_labels(run: str, choices: pd.DataFrame, names: dict[str, str]) -> s
     if rows.empty:
         return ""
     choice = rows.iloc[0]
+    among = (
+        f"<p>Without labels, the {html.escape(choice['criterion'])} among its "
+        f"{choice['runs']} seeds or initialisations"
+    )
     if choice["kept"] == run:
-        return (
-            f"<p>Without labels, the {html.escape(choice['criterion'])} among its "
-            f"{choice['runs']} seeds or initialisations keeps this same run.</p>"
-        )
+        return f"{among} keeps this same run.</p>"
     kept = html.escape(names[choice["kept"]])
     return (
-        f"<p>Without labels, the {html.escape(choice['criterion'])} among its "
-        f"{choice['runs']} seeds or initialisations would keep "
-        f'<a href="#{anchor(choice["kept"])}">{kept}</a> instead, accuracy '
+        f'{among} would keep <a href="#{anchor(choice["kept"])}">{kept}</a> instead, accuracy '
         f"{number(choice['kept_accuracy'])}.</p>"
     )
 

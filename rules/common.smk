@@ -143,8 +143,12 @@ def space_runs(wildcards):
     return [run.name for run in STUDY.runs_in(wildcards.space)]
 
 
+def labels_of(runs):
+    return [STUDY.run_path(run, "labels.parquet") for run in runs]
+
+
 def space_labels(wildcards):
-    return [STUDY.run_path(run, "labels.parquet") for run in STUDY.runs_in(wildcards.space)]
+    return labels_of(STUDY.runs_in(wildcards.space))
 
 
 def space_features(wildcards):
@@ -183,7 +187,7 @@ def point_set_run_names(wildcards):
 
 
 def point_set_labels(wildcards):
-    return [STUDY.run_path(run, "labels.parquet") for run in point_set_runs(wildcards)]
+    return labels_of(point_set_runs(wildcards))
 
 
 def all_agreements(wildcards):
@@ -231,7 +235,7 @@ def headline_runs(wildcards):
 
 
 def headline_labels(wildcards):
-    return [STUDY.run_path(run, "labels.parquet") for run in STUDY.runs_in(STUDY.headline_space)]
+    return labels_of(STUDY.runs_in(STUDY.headline_space))
 
 
 def headline_space_description(wildcards):
