@@ -16,10 +16,12 @@ from pathlib import Path
 import numpy as np
 from results_md import replace_section
 
-from digit_clustering import methods, metrics
-from digit_clustering.features import pca, umap_embedding
-from digit_clustering.preprocess import scale
-from digit_clustering.sources import from_idx_directory
+from digit_clustering.data.sources import from_idx_directory
+from digit_clustering.evaluation import metrics
+from digit_clustering.methods import registry as methods
+from digit_clustering.prepare.pca import pca
+from digit_clustering.prepare.scaling import scale
+from digit_clustering.prepare.umap import umap_embedding
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 UMAP = {"n_neighbors": 15, "n_components": 10, "min_dist": 0.0, "metric": "euclidean"}

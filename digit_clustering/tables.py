@@ -14,8 +14,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from digit_clustering import provenance
-from digit_clustering.atomic import atomic_path
+from digit_clustering.jobs import provenance
+from digit_clustering.jobs.atomic import atomic_path
 
 METADATA_KEY = b"digit_clustering"
 

@@ -3,12 +3,12 @@ import sys
 
 import yaml
 
-from digit_clustering.methods import METHODS, source_digest
-from digit_clustering.sources import IDX_SPLITS
-from digit_clustering.stale_locks import hold_and_clear_stale
-from digit_clustering.storage import check_writable
-from digit_clustering.study import Study, decode, is_idx_dataset, points_path, sample_path
-from digit_clustering.threads import NUMERIC_THREADS
+from digit_clustering.methods.registry import METHODS, source_digest
+from digit_clustering.data.sources import IDX_SPLITS
+from digit_clustering.jobs.stale_locks import hold_and_clear_stale
+from digit_clustering.jobs.storage import check_writable
+from digit_clustering.study.study import Study, decode, is_idx_dataset, points_path, sample_path
+from digit_clustering.jobs.threads import NUMERIC_THREADS
 
 with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
     CONFIG_SCHEMA = yaml.safe_load(schema_file)

@@ -78,12 +78,7 @@ rule agreement:
     input:
         point_set_labels,
     output:
-        table="results/{dataset}/agreement/{scaling}/{sample}.parquet",
-        figure=report(
-            "results/{dataset}/agreement/{scaling}/{sample}.png",
-            caption="../report/agreement.rst",
-            category="Agreement between runs",
-        ),
+        "results/{dataset}/agreement/{scaling}/{sample}.parquet",
     log:
         "logs/{dataset}/agreement/{scaling}/{sample}.log",
     benchmark:

@@ -156,3 +156,26 @@ rule neighbours_figure:
         runtime=5,
     script:
         "../scripts/neighbours_figure.py"
+
+
+rule agreement_figure:
+    input:
+        "results/{dataset}/agreement/{scaling}/{sample}.parquet",
+    output:
+        report(
+            "results/{dataset}/agreement/{scaling}/{sample}.png",
+            caption="../report/agreement.rst",
+            category="Agreement between runs",
+        ),
+    log:
+        "logs/{dataset}/agreement/{scaling}/{sample}-figure.log",
+    benchmark:
+        "benchmarks/{dataset}/agreement/{scaling}/{sample}-figure.tsv"
+    conda:
+        "../envs/pipeline.yaml"
+    threads: 1
+    resources:
+        mem_mb=600,
+        runtime=5,
+    script:
+        "../scripts/agreement_figure.py"

@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.evaluation import aggregate
+from digit_clustering.evaluation.aggregate import aggregate
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
     aggregate(

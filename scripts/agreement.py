@@ -1,10 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.evaluation import agreement_step
+from digit_clustering.evaluation.agreement import agreement_step
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
-    agreement_step(
-        snakemake.params.runs,
-        list(snakemake.input),
-        output=snakemake.output.table,
-        figure_output=snakemake.output.figure,
-    )
+    agreement_step(snakemake.params.runs, list(snakemake.input), output=snakemake.output[0])

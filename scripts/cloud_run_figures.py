@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.figures import cloud_run_figures
+from digit_clustering.figures.run_figures import cloud_run_figures
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
     cloud_run_figures(

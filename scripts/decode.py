@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.data import decode
+from digit_clustering.data.decode import decode
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
     decode(

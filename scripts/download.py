@@ -1,8 +1,8 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.data import download
+from digit_clustering.data.download import download_step
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
-    download(
+    download_step(
         filename=snakemake.wildcards.idx_file + ".gz",
         checksum=snakemake.params.checksum,
         mirrors=snakemake.params.mirrors,

@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.evaluation import evaluate
+from digit_clustering.evaluation.evaluate import evaluate
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
     evaluate(

@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.headline import headline
+from digit_clustering.headline.step import headline
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
     headline(

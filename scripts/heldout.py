@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.clustering import heldout
+from digit_clustering.jobs.context import job
+from digit_clustering.methods.fitting import heldout
 
 with job(snakemake):
     heldout(

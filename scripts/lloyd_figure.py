@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.figures import lloyd_figure
+from digit_clustering.figures.run_figures import lloyd_figure
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
     lloyd_figure(

@@ -1,8 +1,8 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.lookup import neighbours
+from digit_clustering.jobs.context import job
+from digit_clustering.prepare.neighbours import neighbours_step
 
 with job(snakemake):
-    neighbours(
+    neighbours_step(
         snakemake.input[0],
         query_ids=snakemake.params.queries,
         k=snakemake.params.k,

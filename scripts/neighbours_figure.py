@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.figures import neighbours_figure
+from digit_clustering.figures.run_figures import neighbours_figure
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
     neighbours_figure(

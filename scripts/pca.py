@@ -1,8 +1,8 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.prepare import pca
+from digit_clustering.jobs.context import job
+from digit_clustering.prepare.pca import pca_step
 
 with job(snakemake):
-    pca(
+    pca_step(
         snakemake.input[0],
         snakemake.params.settings,
         output=snakemake.output.points,

@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.reporting import write_report
+from digit_clustering.jobs.context import job
+from digit_clustering.report.step import write_report
 
 with job(snakemake):
     write_report(

@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.prepare import scale
+from digit_clustering.jobs.context import job
+from digit_clustering.prepare.scaling import scale_step
 
 with job(snakemake):
-    scale(snakemake.input[0], snakemake.wildcards.scaling, snakemake.output[0])
+    scale_step(snakemake.input[0], snakemake.wildcards.scaling, snakemake.output[0])

@@ -1,8 +1,8 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.evaluation import silhouette
+from digit_clustering.evaluation.silhouette import silhouette_step
+from digit_clustering.jobs.context import job
 
 with job(snakemake):
-    silhouette(
+    silhouette_step(
         snakemake.input.features,
         runs=snakemake.params.runs,
         labels_paths=list(snakemake.input.labels),

@@ -1,5 +1,5 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.prepare import subsample
+from digit_clustering.jobs.context import job
+from digit_clustering.prepare.sampling import subsample_step
 
 with job(snakemake):
-    subsample(snakemake.input[0], snakemake.params.settings, snakemake.output[0])
+    subsample_step(snakemake.input[0], snakemake.params.settings, snakemake.output[0])

@@ -1,8 +1,8 @@
-from digit_clustering.jobs import job
-from digit_clustering.steps.prepare import umap
+from digit_clustering.jobs.context import job
+from digit_clustering.prepare.umap import umap_step
 
 with job(snakemake):
-    umap(
+    umap_step(
         snakemake.input[0],
         snakemake.params.settings,
         snakemake.threads,

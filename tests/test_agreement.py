@@ -5,7 +5,12 @@ import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from digit_clustering.agreement import agreement_table, ari_matrix, stability, without_seed
+from digit_clustering.evaluation.agreement import (
+    agreement_table,
+    ari_matrix,
+    stability,
+    without_seed,
+)
 
 
 def test_ari_matrix_is_symmetric_with_ones_on_the_diagonal():

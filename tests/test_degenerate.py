@@ -7,9 +7,9 @@ import pyarrow as pa
 import pytest
 from conftest import Workspace, small_study
 
-from digit_clustering.steps.clustering import centre_table
-from digit_clustering.steps.evaluation import evaluate
-from digit_clustering.steps.figures import image_run_figures
+from digit_clustering.evaluation.evaluate import evaluate
+from digit_clustering.figures.run_figures import image_run_figures
+from digit_clustering.methods.fitting import centre_table
 from digit_clustering.tables import Points, write_parquet, write_points
 
 K_EQUALS_N = "kmeans/tiny/k~30@init~k-means++@n_init~2@max_iter~100/seed~0"

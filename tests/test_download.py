@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from digit_clustering.download import DownloadError, fetch_verified
+from digit_clustering.data.download import DownloadError, fetch_verified
 
 NAME = "train-labels-idx1-ubyte.gz"
 PAYLOAD = b"some payload " * 100
@@ -90,7 +90,7 @@ def destination(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def _log_info(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="digit_clustering.download")
+    caplog.set_level(logging.INFO, logger="digit_clustering.data.download")
 
 
 def _leftovers(destination: Path) -> list[str]:

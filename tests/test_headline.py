@@ -9,16 +9,16 @@ import pytest
 import yaml
 from conftest import REPOSITORY, load_default_config
 
-from digit_clustering.config_check import ConfigError
-from digit_clustering.headline import (
+from digit_clustering.headline.choice import (
     UNMATCHED,
     confused_pairs,
     matched_digits,
     most_accurate_run,
 )
-from digit_clustering.headline_figures import confused_pairs_figure, embedding_figure
-from digit_clustering.steps.headline import two_d_view
-from digit_clustering.study import Study
+from digit_clustering.headline.figures import confused_pairs_figure, embedding_figure
+from digit_clustering.headline.step import two_d_view
+from digit_clustering.study.config_check import ConfigError
+from digit_clustering.study.study import Study
 from digit_clustering.tables import Points, write_points
 
 SCHEMA = yaml.safe_load((REPOSITORY / "schemas" / "config.schema.yaml").read_text())

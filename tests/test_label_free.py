@@ -1,6 +1,6 @@
 import pandas as pd
 
-from digit_clustering.label_free import label_free_choices
+from digit_clustering.evaluation.label_free import label_free_choices
 
 
 def test_the_fit_s_own_score_keeps_a_run_and_the_labels_judge_it():

@@ -9,14 +9,14 @@ from sklearn.cluster import DBSCAN, KMeans
 from sklearn.datasets import load_digits, make_blobs
 from sklearn.metrics import adjusted_rand_score
 
-from digit_clustering import methods
-from digit_clustering.methods import (
+from digit_clustering.methods import registry as methods
+from digit_clustering.methods.lloyd import lloyd
+from digit_clustering.methods.registry import (
     METHODS,
     distance_matrix_mb,
     job_memory_mb,
     largest_matrix_points,
 )
-from digit_clustering.methods.lloyd import lloyd
 
 SCHEMA = yaml.safe_load((REPOSITORY / "schemas/config.schema.yaml").read_text())
 CONFIG = yaml.safe_load((REPOSITORY / "config.yaml").read_text())

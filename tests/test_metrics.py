@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import silhouette_score
 
-from digit_clustering.metrics import (
+from digit_clustering.evaluation.metrics import (
     cluster_sizes,
     contingency,
     geometry_scores,
@@ -16,7 +16,7 @@ from digit_clustering.metrics import (
     score,
     sse,
 )
-from digit_clustering.silhouette import silhouettes
+from digit_clustering.evaluation.silhouette import silhouettes
 
 # -- contingency and accuracies --------------------------------------------------------------
 

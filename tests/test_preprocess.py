@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from digit_clustering.features import PCAModel, pca
-from digit_clustering.preprocess import sample_size, scale, subsample
+from digit_clustering.prepare.pca import PCAModel, pca
+from digit_clustering.prepare.sampling import sample_size, subsample
+from digit_clustering.prepare.scaling import scale
 from digit_clustering.tables import Points
 
 HAND = np.array([[1.0, 2.0, 5.0], [3.0, 2.0, -10.0], [5.0, 2.0, 0.0]])

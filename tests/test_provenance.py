@@ -4,7 +4,8 @@ import matplotlib.pyplot as plt
 import PIL.Image
 import pyarrow as pa
 
-from digit_clustering import figures, provenance
+from digit_clustering.figures import style as figures
+from digit_clustering.jobs import provenance
 from digit_clustering.tables import read_metadata, write_parquet
 
 TABLE = pa.table({"id": [1, 2]})

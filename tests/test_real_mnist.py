@@ -7,7 +7,7 @@ import pytest
 from conftest import REAL_MNIST
 from scipy.io import savemat
 
-from digit_clustering.sources import from_idx_directory, mnist_from_path
+from digit_clustering.data.sources import from_idx_directory, mnist_from_path
 from digit_clustering.tables import write_points
 
 pytestmark = pytest.mark.skipif(not REAL_MNIST.is_dir(), reason="real MNIST is not available")

@@ -3,10 +3,10 @@
 import pandas as pd
 import pytest
 
-from digit_clustering.html_parts import anchor, number
-from digit_clustering.provenance import library_versions
-from digit_clustering.report import best_runs
-from digit_clustering.steps.reporting import build_time, figures_by_run, timings
+from digit_clustering.jobs.provenance import library_versions
+from digit_clustering.report.html import anchor, number
+from digit_clustering.report.page import best_runs
+from digit_clustering.report.step import build_time, figures_by_run, timings
 
 
 def write_benchmark(path, seconds: float):

@@ -5,7 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from digit_clustering import course_figures, image_grids, scatter3d
+from digit_clustering.figures import course as course_figures
+from digit_clustering.figures import image_grids, scatter3d
 
 
 @pytest.fixture

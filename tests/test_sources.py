@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.io import savemat
 
-from digit_clustering.sources import (
+from digit_clustering.data.sources import (
     IDX_SPLITS,
     SourceError,
     _canonical_splits,
@@ -123,7 +123,7 @@ def test_every_source_gives_identical_points(tmp_path):
 
 
 def test_path_dispatch_by_kind(tmp_path, monkeypatch):
-    import digit_clustering.sources as sources
+    import digit_clustering.data.sources as sources
 
     calls = []
     monkeypatch.setattr(sources, "from_idx_directory", lambda p: calls.append(("dir", p)))

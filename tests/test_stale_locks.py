@@ -2,11 +2,11 @@ import subprocess
 import sys
 import time
 
-from digit_clustering.stale_locks import hold_and_clear_stale
+from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 
 HOLD_IN_ANOTHER_PROCESS = """
 import sys, time
-from digit_clustering.stale_locks import hold_and_clear_stale
+from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 hold_and_clear_stale(sys.argv[1])
 print("holding", flush=True)
 time.sleep(60)

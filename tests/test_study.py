@@ -7,10 +7,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digit_clustering.config_check import ConfigError, check_against_schema, did_you_mean, key_path
-from digit_clustering.methods import METHODS
-from digit_clustering.sources import IDX_SPLITS
-from digit_clustering.study import Study, decode, encode, sample_path, short_names
+from digit_clustering.data.sources import IDX_SPLITS
+from digit_clustering.methods.registry import METHODS
+from digit_clustering.study.config_check import (
+    ConfigError,
+    check_against_schema,
+    did_you_mean,
+    key_path,
+)
+from digit_clustering.study.study import Study, decode, encode, sample_path, short_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())

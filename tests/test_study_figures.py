@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from digit_clustering.study_figures import draw_all, sweep_groups
+from digit_clustering.figures.study import draw_all, sweep_groups
 
 
 def metrics_table() -> pd.DataFrame:

@@ -7,7 +7,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from digit_clustering.atomic import atomic_path
+from digit_clustering.jobs.atomic import atomic_path
 from digit_clustering.tables import (
     CorruptTableError,
     Points,

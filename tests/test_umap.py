@@ -1,7 +1,7 @@
 import numpy as np
 from sklearn.datasets import load_digits
 
-from digit_clustering.features import umap_embedding, umap_train_embedding
+from digit_clustering.prepare.umap import umap_embedding, umap_train_embedding
 from digit_clustering.tables import Points
 
 SETTINGS = {"n_neighbors": 10, "n_components": 3, "min_dist": 0.0, "metric": "euclidean"}

@@ -19,7 +19,7 @@ from conftest import (
     small_study,
 )
 
-from digit_clustering.provenance import library_versions
+from digit_clustering.jobs.provenance import library_versions
 from digit_clustering.tables import read_metadata
 
 # What one new or changed run costs: its own jobs, the silhouette of its space, and what

@@ -12,8 +12,8 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster
 from scipy.spatial.distance import pdist
 
-from digit_clustering.methods import MATRIX_LINKAGES
 from digit_clustering.methods.clustering import Clustering
+from digit_clustering.methods.registry import MATRIX_LINKAGES
 
 
 def fit(x: np.ndarray, params: dict) -> Clustering:

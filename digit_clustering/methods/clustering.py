@@ -1,9 +1,11 @@
-"""What every clustering method returns."""
+"""What every clustering method returns, and what the label -1 means."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
+
+NOISE = -1  # the label of a point in no cluster (DBSCAN's and HDBSCAN's noise)
 
 
 @dataclass
@@ -24,3 +26,14 @@ class Clustering:
     trace: dict[str, np.ndarray] = field(default_factory=dict)
     other_centres: dict[str, np.ndarray] = field(default_factory=dict)
     predict: Callable[[np.ndarray], np.ndarray] | None = None
+
+
+def cluster_means(x: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """The mean of each cluster 0..max(labels); a cluster with no point gets NaN."""
+    k = int(labels.max()) + 1 if len(labels) else 0
+    kept = labels != NOISE
+    counts = np.bincount(labels[kept], minlength=k).astype(np.float64)
+    sums = np.zeros((k, x.shape[1]))
+    np.add.at(sums, labels[kept], x[kept])
+    with np.errstate(invalid="ignore"):
+        return sums / counts[:, np.newaxis]

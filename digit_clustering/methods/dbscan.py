@@ -14,9 +14,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.neighbors import NearestNeighbors
 
-from digit_clustering.methods.clustering import Clustering
-
-NOISE = -1
+from digit_clustering.methods.clustering import NOISE, Clustering
 
 
 def fit(x: np.ndarray, params: dict, chunk_rows: int = 2000) -> Clustering:

@@ -7,7 +7,7 @@ scikit-learn's `HDBSCAN` had not finished after 600 s, so the package is used.
 import hdbscan
 import numpy as np
 
-from digit_clustering.methods.clustering import Clustering
+from digit_clustering.methods.clustering import NOISE, Clustering
 
 
 def fit(x: np.ndarray, params: dict) -> Clustering:
@@ -19,6 +19,6 @@ def fit(x: np.ndarray, params: dict) -> Clustering:
         labels=labels.astype(np.int64),
         details={
             "clusters_found": int(labels.max() + 1),
-            "noise_fraction": float(np.mean(labels == -1)),
+            "noise_fraction": float(np.mean(labels == NOISE)),
         },
     )

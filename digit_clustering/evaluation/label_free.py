@@ -1,0 +1,46 @@
+"""Which run a user without labels would keep, next to the one the labels would keep.
+
+Runs of one method, space and k that differ only in seed or initialisation are compared by the
+fit's own score (`Method.criterion`: inertia for k-means, likelihood for a mixture), which
+needs no labels. The labels then say how good that choice was.
+"""
+
+import pandas as pd
+
+from digit_clustering.methods.registry import METHODS
+
+CRITERION_NAMES = {
+    "inertia": "lowest inertia",
+    "objective": "lowest J",
+    "log_likelihood": "highest likelihood",
+}
+
+
+def label_free_choices(metrics: pd.DataFrame) -> pd.DataFrame:
+    """One row per method, space and k run at least twice: the run its criterion keeps and the
+    most accurate run, with their accuracies."""
+    rows = []
+    if "param_k" not in metrics:
+        return pd.DataFrame(rows)
+    for (method, space, k), group in metrics.groupby(["method", "space", "param_k"], sort=False):
+        criterion = METHODS[method].criterion
+        if criterion is None or len(group) < 2:
+            continue
+        detail, better = criterion
+        scores = group.get(f"fit_{detail}")
+        if scores is None or scores.isna().any():
+            continue
+        kept = scores.idxmin() if better == "min" else scores.idxmax()
+        best = group["accuracy"].idxmax()
+        rows.append(
+            {
+                "setting": f"{method} / {space} / k = {int(k)}",
+                "runs": len(group),
+                "criterion": CRITERION_NAMES[detail],
+                "kept": group.loc[kept, "run"],
+                "kept_accuracy": group.loc[kept, "accuracy"],
+                "best": group.loc[best, "run"],
+                "best_accuracy": group.loc[best, "accuracy"],
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,101 @@
+"""Steps that draw the figures of one run, of one set of points, and of one look-up."""
+
+import numpy as np
+
+from digit_clustering.figures import course as course_figures
+from digit_clustering.figures import image_grids, scatter3d
+from digit_clustering.figures import style as figures
+from digit_clustering.methods.clustering import cluster_means
+from digit_clustering.prepare.pca import PCAModel
+from digit_clustering.tables import (
+    read_centres,
+    read_clusters,
+    read_metadata,
+    read_parquet,
+    read_points,
+)
+
+
+def image_run_figures(
+    run: str,
+    features_path: str,
+    pixels_path: str,
+    labels_path: str,
+    centres_path: str,
+    model_path: str | None,
+    outputs: dict[str, str],
+):
+    """Centroid images (through the PCA inverse for PCA spaces), the confusion matrix, a
+    gallery of each cluster and the images nearest each centre."""
+    points = read_points(features_path)
+    pixels = points if pixels_path == features_path else read_points(pixels_path)
+    if not np.array_equal(pixels.ids, points.ids):
+        raise ValueError(f"{pixels_path} does not hold the points of {features_path}, in order")
+    clusters = read_clusters(labels_path, points.ids)
+    centres = read_centres(centres_path)
+    shape = pixels.image_shape
+    figures.confusion_figure(points.labels, clusters, run, outputs["confusion"])
+    if model_path:
+        centre_images = PCAModel.read(model_path).inverse_transform(centres)
+    elif centres.shape[1] == pixels.x.shape[1]:
+        centre_images = centres
+    else:  # an embedding has no way back to pixels: draw each cluster's mean image
+        centre_images = cluster_means(pixels.x, clusters)
+    image_grids.centroid_figure(
+        centre_images, points.labels, clusters, shape, run, outputs["centroids"]
+    )
+    image_grids.gallery_figure(pixels.x, points.labels, clusters, shape, run, outputs["gallery"])
+    image_grids.nearest_to_centres_figure(
+        points.x, centres, pixels.x, points.labels, clusters, shape, run, outputs["nearest"]
+    )
+
+
+def cloud_run_figures(
+    run: str, features_path: str, labels_path: str, centres_path: str, outputs: dict[str, str]
+):
+    """For point clouds: a scatter (3-D, with an interactive page, for three features) and
+    the confusion matrix."""
+    points = read_points(features_path)
+    clusters = read_clusters(labels_path, points.ids)
+    centres = read_centres(centres_path)
+    figures.confusion_figure(points.labels, clusters, run, outputs["confusion"])
+    if points.x.shape[1] >= 3:
+        scatter3d.scatter3d_figure(points.x, clusters, centres, run, outputs["scatter"])
+    else:
+        figures.scatter_figure(points.x, clusters, centres, run, outputs["scatter"])
+    scatter3d.scatter3d_page(points.x, clusters, centres, run, outputs["page"])
+
+
+def lloyd_figure(
+    run: str, trace_path: str, centres_path: str, model_path: str | None, features_path, output
+):
+    image_shape = read_metadata(features_path).get("image_shape")
+    trace = read_parquet(trace_path).to_pandas()
+    best, worst = read_centres(centres_path), read_centres(centres_path, "worst restart")
+    if model_path:
+        model = PCAModel.read(model_path)
+        best, worst = model.inverse_transform(best), model.inverse_transform(worst)
+    if image_shape and best.shape[1] != np.prod(image_shape):
+        image_shape = None  # centres in an embedding: the curves only
+    course_figures.lloyd_figure(trace, best, worst, image_shape, run, output)
+
+
+def dendrogram_figure(run: str, trace_path: str, params: dict, output: str):
+    trace = read_parquet(trace_path).to_pandas()
+    course_figures.dendrogram_figure(
+        trace, params.get("k"), params.get("distance_threshold"), run, output
+    )
+
+
+def neighbours_figure(neighbours_path: str, pixels_path: str, space: str, output: str):
+    neighbours = read_parquet(neighbours_path).to_pandas()
+    pixels = read_points(pixels_path)
+    row_of = {point_id: row for row, point_id in enumerate(pixels.ids.tolist())}
+    image_grids.neighbours_figure(
+        neighbours,
+        lambda ids: pixels.x[[row_of[i] for i in ids]],
+        lambda ids: pixels.labels[[row_of[i] for i in ids]],
+        pixels.image_shape,
+        f"Nearest neighbours in space {space}",
+        output,
+    )

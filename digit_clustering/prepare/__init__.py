@@ -1,0 +1,3 @@
+"""From decoded points to feature spaces: scaling, sampling, PCA, UMAP, and nearest-neighbour look-
+ups.
+"""

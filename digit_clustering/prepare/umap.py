@@ -1,0 +1,73 @@
+"""UMAP feature spaces: a neighbour-graph layout of a raw or PCA space (umap-learn)."""
+
+import logging
+
+import numpy as np
+
+from digit_clustering.tables import Points, read_points, write_points
+
+log = logging.getLogger(__name__)
+
+
+def umap_embedding(points: Points, settings: dict, threads: int) -> Points:
+    """Embed the points with UMAP, a neighbour-graph layout (umap-learn).
+
+    Seeded, umap-learn runs on one thread and gives the same coordinates every time; with
+    ``seed`` None it runs on `threads` threads, faster, and the metadata says the result is not
+    reproducible.
+    """
+    coordinates = _umap(settings, threads).fit_transform(points.x.astype(np.float32))
+    return _embedded(points, coordinates, settings)
+
+
+def umap_train_embedding(points: Points, settings: dict, threads: int) -> Points:
+    """UMAP fitted on the training split alone; the test split placed by its `transform`, so
+    no test image shapes the layout. Rows keep their order."""
+    train = points.split == "train"
+    model = _umap(settings, threads)
+    coordinates = np.empty((len(points.ids), settings["n_components"]), dtype=np.float32)
+    coordinates[train] = model.fit_transform(points.x[train].astype(np.float32))
+    coordinates[~train] = model.transform(points.x[~train].astype(np.float32))
+    return _embedded(points, coordinates, settings, fitted_on="train")
+
+
+def _umap(settings: dict, threads: int):
+    import umap
+
+    seed = settings["seed"]
+    return umap.UMAP(
+        n_neighbors=settings["n_neighbors"],
+        n_components=settings["n_components"],
+        min_dist=settings["min_dist"],
+        metric=settings["metric"],
+        random_state=seed,
+        n_jobs=1 if seed is not None else threads,
+    )
+
+
+def _embedded(points: Points, coordinates, settings: dict, fitted_on: str = "all") -> Points:
+    metadata = {
+        **{
+            key: value
+            for key, value in points.metadata.items()
+            if key != "explained_variance_ratio"
+        },
+        "features": "umap",
+        "fitted_on": fitted_on,
+        "reproducible": settings["seed"] is not None,
+    }
+    return Points(points.ids, coordinates.astype(np.float32), points.labels, points.split, metadata)
+
+
+def umap_step(input_path: str, settings: dict, threads: int, output: str):
+    embedded = umap_embedding(read_points(input_path), settings, threads)
+    if not embedded.metadata["reproducible"]:
+        log.warning("UMAP ran unseeded on %d threads: this embedding is not reproducible", threads)
+    write_points(embedded, output)
+
+
+def umap_heldout_step(input_path: str, settings: dict, threads: int, output: str):
+    points = read_points(input_path)
+    if points.split is None:
+        raise ValueError(f"{input_path} has no train/test split to hold out")
+    write_points(umap_train_embedding(points, settings, threads), output)
