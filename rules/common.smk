@@ -5,6 +5,7 @@ import yaml
 
 from digit_clustering.methods.registry import METHODS, source_digest
 from digit_clustering.data.sources import IDX_SPLITS
+from digit_clustering.figures.captions import caption_file
 from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 from digit_clustering.jobs.storage import check_writable
 from digit_clustering.study.study import Study, decode, is_idx_dataset, points_path, sample_path

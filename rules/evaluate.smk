@@ -55,7 +55,7 @@ rule aggregate:
         table="results/{dataset}/metrics.parquet",
         csv=report(
             "results/{dataset}/metrics.csv",
-            caption="../report/metrics.rst",
+            caption=caption_file("metrics"),
             category="Metrics",
         ),
     log:

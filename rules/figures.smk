@@ -8,25 +8,25 @@ rule image_run_figures:
     output:
         centroids=report(
             "results/{dataset}/runs/{run}/centroids.png",
-            caption="../report/centroids.rst",
+            caption=caption_file("centroids"),
             category="Centroids",
             labels={"run": "{run}"},
         ),
         confusion=report(
             "results/{dataset}/runs/{run}/confusion.png",
-            caption="../report/confusion.rst",
+            caption=caption_file("confusion"),
             category="Confusion matrices",
             labels={"run": "{run}"},
         ),
         gallery=report(
             "results/{dataset}/runs/{run}/gallery.png",
-            caption="../report/gallery.rst",
+            caption=caption_file("gallery"),
             category="Cluster galleries",
             labels={"run": "{run}"},
         ),
         nearest=report(
             "results/{dataset}/runs/{run}/nearest.png",
-            caption="../report/nearest.rst",
+            caption=caption_file("nearest"),
             category="Images nearest each centre",
             labels={"run": "{run}"},
         ),
@@ -54,14 +54,14 @@ rule cloud_run_figures:
     output:
         scatter=report(
             "results/{dataset}/runs/{run}/scatter.png",
-            caption="../report/scatter.rst",
+            caption=caption_file("scatter"),
             category="Scatter plots",
             labels={"run": "{run}"},
         ),
         page="results/{dataset}/runs/{run}/scatter.html",
         confusion=report(
             "results/{dataset}/runs/{run}/confusion.png",
-            caption="../report/confusion.rst",
+            caption=caption_file("confusion"),
             category="Confusion matrices",
             labels={"run": "{run}"},
         ),
@@ -90,7 +90,7 @@ rule lloyd_figure:
     output:
         report(
             "results/{dataset}/runs/{run}/iterations.png",
-            caption="../report/iterations.rst",
+            caption=caption_file("iterations"),
             category="Lloyd's iterations",
             labels={"run": "{run}"},
         ),
@@ -114,7 +114,7 @@ rule dendrogram:
     output:
         report(
             "results/{dataset}/runs/{run}/dendrogram.png",
-            caption="../report/dendrogram.rst",
+            caption=caption_file("dendrogram"),
             category="Dendrograms",
             labels={"run": "{run}"},
         ),
@@ -141,7 +141,7 @@ rule neighbours_figure:
     output:
         report(
             "results/{dataset}/neighbours/{space}.png",
-            caption="../report/neighbours.rst",
+            caption=caption_file("neighbours"),
             category="Nearest neighbours",
         ),
     log:
@@ -164,7 +164,7 @@ rule agreement_figure:
     output:
         report(
             "results/{dataset}/agreement/{scaling}/{sample}.png",
-            caption="../report/agreement.rst",
+            caption=caption_file("agreement"),
             category="Agreement between runs",
         ),
     log:

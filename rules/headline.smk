@@ -9,12 +9,12 @@ rule headline:
         pairs="results/{dataset}/headline/pairs.parquet",
         embedding=report(
             "results/{dataset}/headline/embedding.png",
-            caption="../report/embedding.rst",
+            caption=caption_file("embedding"),
             category="Headline",
         ),
         confused=report(
             "results/{dataset}/headline/confused.png",
-            caption="../report/confused.rst",
+            caption=caption_file("confused"),
             category="Headline",
         ),
     log:
