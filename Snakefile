@@ -11,6 +11,7 @@ include: "rules/download.smk"
 include: "rules/decode.smk"
 include: "rules/preprocess.smk"
 include: "rules/features.smk"
+include: "rules/neighbours.smk"
 include: "rules/cluster.smk"
 include: "rules/evaluate.smk"
 include: "rules/figures.smk"
@@ -21,4 +22,4 @@ include: "rules/report.smk"
 rule all:
     default_target: True
     input:
-        STUDY.targets(),
+        targets(STUDY),

@@ -18,7 +18,7 @@ from results_md import replace_section
 
 from digit_clustering.data.sources import from_idx_directory
 from digit_clustering.evaluation import metrics
-from digit_clustering.methods import registry as methods
+from digit_clustering.methods import fitting as methods
 from digit_clustering.prepare.pca import pca
 from digit_clustering.prepare.scaling import scale
 from digit_clustering.prepare.umap import umap_embedding

@@ -2,9 +2,9 @@ rule cluster:
     input:
         run_features,
     output:
-        labels="results/{dataset}/runs/{run}/labels.parquet",
-        centres="results/{dataset}/runs/{run}/centres.parquet",
-        trace="results/{dataset}/runs/{run}/trace.parquet",
+        labels=layout.RUN_LABELS,
+        centres=layout.RUN_CENTRES,
+        trace=layout.RUN_TRACE,
     log:
         "logs/{dataset}/runs/{run}/cluster.log",
     benchmark:
@@ -18,7 +18,7 @@ rule cluster:
     params:
         method=run_method,
         settings=run_params,
-        code=run_method_code,
+        code=fit_code("cluster"),
     script:
         "../scripts/cluster.py"
 
@@ -27,7 +27,7 @@ rule heldout:
     input:
         run_heldout_features,
     output:
-        "results/{dataset}/runs/{run}/heldout.parquet",
+        layout.RUN_HELDOUT,
     log:
         "logs/{dataset}/runs/{run}/heldout.log",
     benchmark:
@@ -41,28 +41,6 @@ rule heldout:
     params:
         method=run_method,
         settings=run_params,
-        code=run_method_code,
+        code=fit_code("heldout"),
     script:
         "../scripts/heldout.py"
-
-
-rule neighbours:
-    input:
-        space_features,
-    output:
-        "results/{dataset}/neighbours/{space}.parquet",
-    log:
-        "logs/{dataset}/neighbours/{space}.log",
-    benchmark:
-        "benchmarks/{dataset}/neighbours/{space}.tsv"
-    conda:
-        "../envs/pipeline.yaml"
-    threads: 2
-    resources:
-        mem_mb=1500,
-        runtime=10,
-    params:
-        queries=config["neighbours"]["queries"],
-        k=config["neighbours"]["k"],
-    script:
-        "../scripts/neighbours.py"

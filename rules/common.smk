@@ -1,15 +1,30 @@
 import re
 import sys
+from pathlib import Path
 
 import yaml
 
-from digit_clustering.methods.registry import METHODS, source_digest
+from digit_clustering.data.registry import LOCAL_SOURCE_DATASET, kind_of, load_settings
 from digit_clustering.data.sources import IDX_SPLITS
 from digit_clustering.figures.captions import caption_file
+from digit_clustering.figures.catalogue import (
+    CATEGORIES,
+    CLOUD_PAGE,
+    CLOUD_RUN_FIGURES,
+    IMAGE_RUN_FIGURES,
+    png,
+)
+from digit_clustering.jobs.code import code_digest
 from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 from digit_clustering.jobs.storage import check_writable
-from digit_clustering.study.study import Study, decode, is_idx_dataset, points_path, sample_path
 from digit_clustering.jobs.threads import NUMERIC_THREADS
+from digit_clustering.methods.registry import METHODS, module_name
+from digit_clustering.study import layout
+from digit_clustering.study.codec import decode, transform_settings
+from digit_clustering.study.config_text import config_digest, config_text
+from digit_clustering.study.spaces import describe
+from digit_clustering.study.study import Study
+from digit_clustering.study.targets import targets
 
 with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
     CONFIG_SCHEMA = yaml.safe_load(schema_file)
@@ -17,8 +32,10 @@ with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
 STUDY = Study(config, CONFIG_SCHEMA)
 validate(config, "../schemas/config.schema.yaml")
 
-# Every dataset but blobs is images; their runs draw image figures.
-IMAGE_DATASETS = "|".join(re.escape(name) for name in config["datasets"] if name != "blobs")
+SCRIPTS = Path(workflow.basedir) / "scripts"
+DATASETS = list(config["datasets"])
+IMAGE_DATASETS = "|".join(re.escape(d) for d in DATASETS if kind_of(d).has_images)
+CLOUD_DATASETS = "|".join(re.escape(d) for d in DATASETS if not kind_of(d).has_images)
 
 if workflow.is_main_process and not workflow.dryrun:
     check_writable("results", "logs", "benchmarks")
@@ -37,6 +54,25 @@ wildcard_constraints:
     idx_file="|".join(stem for stems in IDX_SPLITS.values() for stem in stems),
 
 
+def script_path(name):
+    return str(SCRIPTS / f"{name}.py")
+
+
+def code(name):
+    """The digest of a script and the package modules it imports: a param, so that editing
+    any of them reruns the rule's jobs."""
+    return code_digest(script_path(name))
+
+
+def figure(pattern, name, **labels):
+    """A figure's output, with its caption and category in Snakemake's report."""
+    return report(pattern, caption=caption_file(name), category=CATEGORIES[name], labels=labels)
+
+
+def run_figure_outputs(names):
+    return {name: figure(layout.run_file(png(name)), name, run="{run}") for name in names}
+
+
 def idx_settings(wildcards):
     return config["datasets"][wildcards.dataset]
 
@@ -46,7 +82,7 @@ def idx_settings(wildcards):
 # mirror never re-downloads a verified file.
 def idx_mirrors(wildcards, input):
     mirrors = idx_settings(wildcards)["mirrors"]
-    first = config.get("mnist_mirror") if wildcards.dataset == "mnist" else None
+    first = config.get("mnist_mirror") if wildcards.dataset == LOCAL_SOURCE_DATASET else None
     return [first, *mirrors] if first else mirrors
 
 
@@ -59,21 +95,26 @@ def idx_checksum(wildcards):
     return {"md5": settings["md5"][f"{wildcards.idx_file}.gz"], "md5_of": settings["md5_of"]}
 
 
-def blobs_settings(wildcards):
-    return config["datasets"]["blobs"] if wildcards.dataset == "blobs" else None
+def dataset_settings(wildcards):
+    """What a built-in dataset is made from; nothing for downloaded ones (their MD5s say it)."""
+    if kind_of(wildcards.dataset).downloads:
+        return {}
+    return load_settings(config["datasets"][wildcards.dataset])
 
 
 def local_source(wildcards):
-    if wildcards.dataset != "mnist" or config["mnist_source"] == "download":
+    if wildcards.dataset != LOCAL_SOURCE_DATASET or config["mnist_source"] == "download":
         return None
     return config["mnist_source"]
 
 
 def idx_files(wildcards):
-    if not is_idx_dataset(wildcards.dataset) or local_source(wildcards):
+    if not kind_of(wildcards.dataset).downloads or local_source(wildcards):
         return None
     return {
-        split: [f"resources/{wildcards.dataset}/{stem}.gz" for stem in stems]
+        split: [
+            layout.fill(layout.IDX_FILE, dataset=wildcards.dataset, idx_file=stem) for stem in stems
+        ]
         for split, stems in IDX_SPLITS.items()
     }
 
@@ -97,8 +138,14 @@ def run_params(wildcards):
     return run_of(wildcards).params
 
 
-def run_method_code(wildcards):
-    return source_digest(run_method(wildcards))
+def fit_code(name):
+    """The code of a fitting job: its script's modules and its method's module (loaded by name,
+    so no import shows it)."""
+
+    def digest(wildcards):
+        return code_digest(script_path(name), module_name(run_method(wildcards)))
+
+    return digest
 
 
 # A job killed for memory or wall time on a cluster is retried (the profile's `retries`) with
@@ -132,7 +179,9 @@ def run_pixels(wildcards):
 
 def run_heldout(wildcards):
     run = run_of(wildcards)
-    return {"heldout": STUDY.run_path(run, "heldout.parquet")} if STUDY.holds_out(run) else {}
+    if not STUDY.holds_out(run):
+        return {}
+    return {"heldout": STUDY.run_path(run, layout.RUN_HELDOUT)}
 
 
 def run_identity(wildcards):
@@ -145,7 +194,7 @@ def space_runs(wildcards):
 
 
 def labels_of(runs):
-    return [STUDY.run_path(run, "labels.parquet") for run in runs]
+    return [STUDY.run_path(run, layout.RUN_LABELS) for run in runs]
 
 
 def space_labels(wildcards):
@@ -167,7 +216,7 @@ def run_model(wildcards):
 
 
 def all_metrics(wildcards):
-    return [STUDY.run_path(run, "metrics.parquet") for run in STUDY.runs]
+    return [STUDY.run_path(run, layout.RUN_METRICS) for run in STUDY.runs]
 
 
 def all_run_figures(wildcards):
@@ -192,11 +241,11 @@ def point_set_labels(wildcards):
 
 
 def all_agreements(wildcards):
-    return [STUDY.agreement_path(point_set) for point_set in STUDY.point_sets()]
+    return [STUDY.agreement_paths(point_set)[0] for point_set in STUDY.point_sets()]
 
 
 def all_agreement_figures(wildcards):
-    return [STUDY.agreement_path(point_set, "png") for point_set in STUDY.point_sets()]
+    return [STUDY.agreement_paths(point_set)[1] for point_set in STUDY.point_sets()]
 
 
 def space_pixels(wildcards):
@@ -208,7 +257,7 @@ def neighbours_figures(wildcards):
 
 
 def pca_input(wildcards):
-    return sample_path(wildcards.dataset, wildcards.scaling, wildcards.sample)
+    return layout.sample_path(wildcards.dataset, wildcards.scaling, wildcards.sample)
 
 
 def sample_settings(wildcards):
@@ -216,19 +265,17 @@ def sample_settings(wildcards):
 
 
 def pca_settings(wildcards):
-    settings = decode(wildcards.transform)
-    settings["n_components"] = settings.pop("pca")
-    return settings
+    return transform_settings(wildcards.transform)
 
 
 def umap_input(wildcards):
-    return points_path(wildcards.dataset, wildcards.scaling, wildcards.sample, wildcards.transform)
+    return layout.points_path(
+        wildcards.dataset, wildcards.scaling, wildcards.sample, wildcards.transform
+    )
 
 
 def umap_settings(wildcards):
-    settings = decode(wildcards.embedding)
-    settings["n_components"] = settings.pop("umap")
-    return settings
+    return transform_settings(wildcards.embedding)
 
 
 def headline_runs(wildcards):
@@ -240,7 +287,7 @@ def headline_labels(wildcards):
 
 
 def headline_space_description(wildcards):
-    return STUDY.describe_space(STUDY.headline_space)
+    return describe(config, STUDY.headline_space)
 
 
 def headline_outputs(wildcards):

@@ -2,7 +2,7 @@ rule decode:
     input:
         decode_input,
     output:
-        "results/{dataset}/data.parquet",
+        layout.DATA,
     log:
         "logs/{dataset}/decode.log",
     benchmark:
@@ -16,6 +16,7 @@ rule decode:
     params:
         idx_files=idx_files,
         local_source=local_source,
-        blobs=blobs_settings,
+        settings=dataset_settings,
+        code=code("decode"),
     script:
         "../scripts/decode.py"

@@ -1,6 +1,7 @@
+# No code digest: a downloaded file is pinned by its MD5, whatever code fetched it.
 rule download:
     output:
-        "resources/{dataset}/{idx_file}.gz",
+        layout.IDX_FILE,
     log:
         "logs/{dataset}/download/{idx_file}.log",
     benchmark:

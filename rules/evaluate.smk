@@ -3,7 +3,7 @@ rule silhouette:
         features=space_features,
         labels=space_labels,
     output:
-        "results/{dataset}/silhouette/{space}.parquet",
+        layout.SILHOUETTE,
     log:
         "logs/{dataset}/silhouette/{space}.log",
     benchmark:
@@ -18,6 +18,7 @@ rule silhouette:
         runs=space_runs,
         sample_size=config["evaluation"]["silhouette_sample"],
         seed=config["evaluation"]["seed"],
+        code=code("silhouette"),
     script:
         "../scripts/silhouette.py"
 
@@ -26,11 +27,11 @@ rule evaluate:
     input:
         unpack(run_heldout),
         features=run_features,
-        labels="results/{dataset}/runs/{run}/labels.parquet",
-        centres="results/{dataset}/runs/{run}/centres.parquet",
+        labels=layout.RUN_LABELS,
+        centres=layout.RUN_CENTRES,
         pixels=run_pixels,
     output:
-        "results/{dataset}/runs/{run}/metrics.parquet",
+        layout.RUN_METRICS,
     log:
         "logs/{dataset}/runs/{run}/evaluate.log",
     benchmark:
@@ -43,6 +44,7 @@ rule evaluate:
         runtime=10,
     params:
         run=run_identity,
+        code=code("evaluate"),
     script:
         "../scripts/evaluate.py"
 
@@ -52,12 +54,8 @@ rule aggregate:
         metrics=all_metrics,
         silhouettes=all_silhouettes,
     output:
-        table="results/{dataset}/metrics.parquet",
-        csv=report(
-            "results/{dataset}/metrics.csv",
-            caption=caption_file("metrics"),
-            category="Metrics",
-        ),
+        table=layout.METRICS,
+        csv=figure(layout.METRICS_CSV, "metrics"),
     log:
         "logs/{dataset}/aggregate.log",
     benchmark:
@@ -69,7 +67,8 @@ rule aggregate:
         mem_mb=500,
         runtime=5,
     params:
-        config_digest=STUDY.config_digest(),
+        config_digest=config_digest(config),
+        code=code("aggregate"),
     script:
         "../scripts/aggregate.py"
 
@@ -78,7 +77,7 @@ rule agreement:
     input:
         point_set_labels,
     output:
-        "results/{dataset}/agreement/{scaling}/{sample}.parquet",
+        layout.AGREEMENT,
     log:
         "logs/{dataset}/agreement/{scaling}/{sample}.log",
     benchmark:
@@ -91,5 +90,6 @@ rule agreement:
         runtime=10,
     params:
         runs=point_set_run_names,
+        code=code("agreement"),
     script:
         "../scripts/agreement.py"

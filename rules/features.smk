@@ -2,8 +2,8 @@ rule pca:
     input:
         pca_input,
     output:
-        points="results/{dataset}/features/{scaling}/{sample}/{transform}/points.parquet",
-        model="results/{dataset}/features/{scaling}/{sample}/{transform}/model.parquet",
+        points=layout.PCA_POINTS,
+        model=layout.PCA_MODEL,
     log:
         "logs/{dataset}/features/{scaling}/{sample}/{transform}.log",
     benchmark:
@@ -16,6 +16,7 @@ rule pca:
         runtime=10,
     params:
         settings=pca_settings,
+        code=code("pca"),
     script:
         "../scripts/pca.py"
 
@@ -24,7 +25,7 @@ rule umap:
     input:
         umap_input,
     output:
-        "results/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}/points.parquet",
+        layout.UMAP_POINTS,
     log:
         "logs/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.log",
     benchmark:
@@ -37,6 +38,7 @@ rule umap:
         runtime=15,
     params:
         settings=umap_settings,
+        code=code("umap"),
     script:
         "../scripts/umap.py"
 
@@ -45,7 +47,7 @@ rule umap_heldout:
     input:
         umap_input,
     output:
-        "results/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}/heldout.parquet",
+        layout.UMAP_HELDOUT,
     log:
         "logs/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.heldout.log",
     benchmark:
@@ -58,5 +60,6 @@ rule umap_heldout:
         runtime=15,
     params:
         settings=umap_settings,
+        code=code("umap_heldout"),
     script:
         "../scripts/umap_heldout.py"

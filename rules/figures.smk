@@ -2,34 +2,11 @@ rule image_run_figures:
     input:
         features=run_features,
         pixels=run_pixels,
-        labels="results/{dataset}/runs/{run}/labels.parquet",
-        centres="results/{dataset}/runs/{run}/centres.parquet",
+        labels=layout.RUN_LABELS,
+        centres=layout.RUN_CENTRES,
         model=run_model,
     output:
-        centroids=report(
-            "results/{dataset}/runs/{run}/centroids.png",
-            caption=caption_file("centroids"),
-            category="Centroids",
-            labels={"run": "{run}"},
-        ),
-        confusion=report(
-            "results/{dataset}/runs/{run}/confusion.png",
-            caption=caption_file("confusion"),
-            category="Confusion matrices",
-            labels={"run": "{run}"},
-        ),
-        gallery=report(
-            "results/{dataset}/runs/{run}/gallery.png",
-            caption=caption_file("gallery"),
-            category="Cluster galleries",
-            labels={"run": "{run}"},
-        ),
-        nearest=report(
-            "results/{dataset}/runs/{run}/nearest.png",
-            caption=caption_file("nearest"),
-            category="Images nearest each centre",
-            labels={"run": "{run}"},
-        ),
+        **run_figure_outputs(IMAGE_RUN_FIGURES),
     log:
         "logs/{dataset}/runs/{run}/figures.log",
     benchmark:
@@ -42,6 +19,8 @@ rule image_run_figures:
     resources:
         mem_mb=1500,
         runtime=5,
+    params:
+        code=code("image_run_figures"),
     script:
         "../scripts/image_run_figures.py"
 
@@ -49,51 +28,59 @@ rule image_run_figures:
 rule cloud_run_figures:
     input:
         features=run_features,
-        labels="results/{dataset}/runs/{run}/labels.parquet",
-        centres="results/{dataset}/runs/{run}/centres.parquet",
+        labels=layout.RUN_LABELS,
+        centres=layout.RUN_CENTRES,
+        plotly_js=layout.PLOTLY_JS,  # what scatter.html loads
     output:
-        scatter=report(
-            "results/{dataset}/runs/{run}/scatter.png",
-            caption=caption_file("scatter"),
-            category="Scatter plots",
-            labels={"run": "{run}"},
-        ),
-        page="results/{dataset}/runs/{run}/scatter.html",
-        confusion=report(
-            "results/{dataset}/runs/{run}/confusion.png",
-            caption=caption_file("confusion"),
-            category="Confusion matrices",
-            labels={"run": "{run}"},
-        ),
+        **run_figure_outputs(CLOUD_RUN_FIGURES),
+        page=layout.run_file(CLOUD_PAGE),
     log:
         "logs/{dataset}/runs/{run}/figures.log",
     benchmark:
         "benchmarks/{dataset}/runs/{run}/figures.tsv"
     wildcard_constraints:
-        dataset="blobs",
+        dataset=CLOUD_DATASETS,
     conda:
         "../envs/pipeline.yaml"
     threads: 1
     resources:
         mem_mb=800,
         runtime=5,
+    params:
+        code=code("cloud_run_figures"),
     script:
         "../scripts/cloud_run_figures.py"
+
+
+# One copy of plotly's JavaScript per dataset, which every run's scatter.html links to.
+rule plotly_js:
+    output:
+        layout.PLOTLY_JS,
+    log:
+        "logs/{dataset}/plotly_js.log",
+    benchmark:
+        "benchmarks/{dataset}/plotly_js.tsv"
+    localrule: True
+    conda:
+        "../envs/pipeline.yaml"
+    threads: 1
+    resources:
+        mem_mb=300,
+        runtime=5,
+    params:
+        code=code("plotly_js"),
+    script:
+        "../scripts/plotly_js.py"
 
 
 rule lloyd_figure:
     input:
         features=run_features,
-        trace="results/{dataset}/runs/{run}/trace.parquet",
-        centres="results/{dataset}/runs/{run}/centres.parquet",
+        trace=layout.RUN_TRACE,
+        centres=layout.RUN_CENTRES,
         model=run_model,
     output:
-        report(
-            "results/{dataset}/runs/{run}/iterations.png",
-            caption=caption_file("iterations"),
-            category="Lloyd's iterations",
-            labels={"run": "{run}"},
-        ),
+        figure(layout.run_file("iterations.png"), "iterations", run="{run}"),
     log:
         "logs/{dataset}/runs/{run}/iterations.log",
     benchmark:
@@ -104,20 +91,17 @@ rule lloyd_figure:
     resources:
         mem_mb=600,
         runtime=5,
+    params:
+        code=code("lloyd_figure"),
     script:
         "../scripts/lloyd_figure.py"
 
 
 rule dendrogram:
     input:
-        "results/{dataset}/runs/{run}/trace.parquet",
+        layout.RUN_TRACE,
     output:
-        report(
-            "results/{dataset}/runs/{run}/dendrogram.png",
-            caption=caption_file("dendrogram"),
-            category="Dendrograms",
-            labels={"run": "{run}"},
-        ),
+        figure(layout.run_file("dendrogram.png"), "dendrogram", run="{run}"),
     log:
         "logs/{dataset}/runs/{run}/dendrogram.log",
     benchmark:
@@ -130,20 +114,17 @@ rule dendrogram:
         runtime=5,
     params:
         cut=run_course_params,
+        code=code("dendrogram"),
     script:
         "../scripts/dendrogram.py"
 
 
 rule neighbours_figure:
     input:
-        neighbours="results/{dataset}/neighbours/{space}.parquet",
+        neighbours=layout.NEIGHBOURS,
         pixels=space_pixels,
     output:
-        report(
-            "results/{dataset}/neighbours/{space}.png",
-            caption=caption_file("neighbours"),
-            category="Nearest neighbours",
-        ),
+        figure(layout.NEIGHBOURS_FIGURE, "neighbours"),
     log:
         "logs/{dataset}/neighbours/{space}-figure.log",
     benchmark:
@@ -154,19 +135,17 @@ rule neighbours_figure:
     resources:
         mem_mb=1200,
         runtime=5,
+    params:
+        code=code("neighbours_figure"),
     script:
         "../scripts/neighbours_figure.py"
 
 
 rule agreement_figure:
     input:
-        "results/{dataset}/agreement/{scaling}/{sample}.parquet",
+        layout.AGREEMENT,
     output:
-        report(
-            "results/{dataset}/agreement/{scaling}/{sample}.png",
-            caption=caption_file("agreement"),
-            category="Agreement between runs",
-        ),
+        figure(layout.AGREEMENT_FIGURE, "agreement"),
     log:
         "logs/{dataset}/agreement/{scaling}/{sample}-figure.log",
     benchmark:
@@ -177,5 +156,7 @@ rule agreement_figure:
     resources:
         mem_mb=600,
         runtime=5,
+    params:
+        code=code("agreement_figure"),
     script:
         "../scripts/agreement_figure.py"

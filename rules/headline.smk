@@ -1,22 +1,14 @@
 rule headline:
     input:
-        metrics="results/{dataset}/metrics.parquet",
+        metrics=layout.METRICS,
         labels=headline_labels,
         features=headline_features,
         view=headline_view,
         pixels=headline_pixels,
     output:
-        pairs="results/{dataset}/headline/pairs.parquet",
-        embedding=report(
-            "results/{dataset}/headline/embedding.png",
-            caption=caption_file("embedding"),
-            category="Headline",
-        ),
-        confused=report(
-            "results/{dataset}/headline/confused.png",
-            caption=caption_file("confused"),
-            category="Headline",
-        ),
+        pairs=layout.HEADLINE["pairs"],
+        embedding=figure(layout.HEADLINE["embedding"], "embedding"),
+        confused=figure(layout.HEADLINE["confused"], "confused"),
     log:
         "logs/{dataset}/headline.log",
     benchmark:
@@ -32,5 +24,6 @@ rule headline:
         space=STUDY.headline_space,
         space_description=headline_space_description,
         view=STUDY.headline_view,
+        code=code("headline"),
     script:
         "../scripts/headline.py"

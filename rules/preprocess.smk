@@ -1,8 +1,8 @@
 rule scale:
     input:
-        "results/{dataset}/data.parquet",
+        layout.DATA,
     output:
-        "results/{dataset}/scaled/{scaling}.parquet",
+        layout.SCALED,
     log:
         "logs/{dataset}/scale/{scaling}.log",
     benchmark:
@@ -13,15 +13,17 @@ rule scale:
     resources:
         mem_mb=2000,
         runtime=10,
+    params:
+        code=code("scale"),
     script:
         "../scripts/scale.py"
 
 
 rule subsample:
     input:
-        "results/{dataset}/scaled/{scaling}.parquet",
+        layout.SCALED,
     output:
-        "results/{dataset}/sample/{scaling}/{sample}.parquet",
+        layout.SAMPLE,
     log:
         "logs/{dataset}/subsample/{scaling}/{sample}.log",
     benchmark:
@@ -34,5 +36,6 @@ rule subsample:
         runtime=10,
     params:
         settings=sample_settings,
+        code=code("subsample"),
     script:
         "../scripts/subsample.py"

@@ -1,14 +1,14 @@
 rule report:
     input:
-        metrics="results/{dataset}/metrics.parquet",
-        data="results/{dataset}/data.parquet",
+        metrics=layout.METRICS,
+        data=layout.DATA,
         figures=all_run_figures,
         agreements=all_agreements,
         agreement_figures=all_agreement_figures,
         neighbours=neighbours_figures,
         headline=headline_outputs,
     output:
-        "results/{dataset}/report/index.html",
+        layout.REPORT,
     log:
         "logs/{dataset}/report.log",
     benchmark:
@@ -22,8 +22,9 @@ rule report:
         runtime=5,
     params:
         runs=[run.name for run in STUDY.runs],
-        config_text=STUDY.config_text(),
-        config_digest=STUDY.config_digest(),
+        config_text=config_text(config),
+        config_digest=config_digest(config),
         benchmarks="benchmarks/{dataset}",
+        code=code("report"),
     script:
         "../scripts/report.py"

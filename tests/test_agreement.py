@@ -12,6 +12,8 @@ from digit_clustering.evaluation.agreement import (
     without_seed,
 )
 
+pytestmark = pytest.mark.unit
+
 
 def test_ari_matrix_is_symmetric_with_ones_on_the_diagonal():
     a = np.array([0, 0, 1, 1, 2, 2])

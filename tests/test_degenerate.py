@@ -12,6 +12,8 @@ from digit_clustering.figures.run_figures import image_run_figures
 from digit_clustering.methods.fitting import centre_table
 from digit_clustering.tables import Points, write_parquet, write_points
 
+pytestmark = pytest.mark.workflow
+
 K_EQUALS_N = "kmeans/tiny/k~30@init~k-means++@n_init~2@max_iter~100/seed~0"
 ONE_CLUSTER = "agglomerative/pca/linkage~single@k~none@distance_threshold~1000.0"
 ALL_NOISE = "dbscan/pca/eps~0.05@min_samples~10"

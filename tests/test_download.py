@@ -14,6 +14,8 @@ import pytest
 
 from digit_clustering.data.download import DownloadError, fetch_verified
 
+pytestmark = pytest.mark.unit
+
 NAME = "train-labels-idx1-ubyte.gz"
 PAYLOAD = b"some payload " * 100
 GOOD = gzip.compress(PAYLOAD, mtime=0)

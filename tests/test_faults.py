@@ -14,6 +14,8 @@ import pandas as pd
 import pytest
 from conftest import Workspace, assert_same_results, executed_rules, small_study
 
+pytestmark = pytest.mark.system
+
 SLOW_RUN = "kmeans/raw/k~10@init~k-means++@n_init~800@max_iter~100/seed~0"
 
 

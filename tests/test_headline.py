@@ -17,9 +17,13 @@ from digit_clustering.headline.choice import (
 )
 from digit_clustering.headline.figures import confused_pairs_figure, embedding_figure
 from digit_clustering.headline.step import two_d_view
-from digit_clustering.study.config_check import ConfigError
+from digit_clustering.study.errors import ConfigError
+from digit_clustering.study.spaces import describe
 from digit_clustering.study.study import Study
+from digit_clustering.study.targets import targets
 from digit_clustering.tables import Points, write_points
+
+pytestmark = pytest.mark.unit
 
 SCHEMA = yaml.safe_load((REPOSITORY / "schemas" / "config.schema.yaml").read_text())
 
@@ -107,9 +111,9 @@ def test_the_view_is_a_2d_space_as_it_is_or_the_first_two_principal_axes(tmp_pat
 def test_the_default_study_opens_with_the_umap_space_drawn_in_umap2():
     built = study(load_default_config())
     assert (built.headline_space, built.headline_view) == ("umap10", "umap2")
-    assert built.describe_space("umap10") == "PCA-50 → UMAP-10"
+    assert describe(built.config, "umap10") == "PCA-50 → UMAP-10"
     assert set(built.headline_paths()) == {"pairs", "embedding", "confused"}
-    assert built.features_path("umap2") in built.targets()
+    assert built.features_path("umap2") in targets(built)
 
 
 def test_no_headline_when_the_study_runs_nothing_in_its_space_or_has_no_images():

@@ -7,6 +7,8 @@ import pytest
 
 from digit_clustering.data.idx import IdxFormatError, parse_idx, read_idx, read_idx_pair
 
+pytestmark = pytest.mark.unit
+
 ARRAY = np.arange(18, dtype=np.uint8).reshape(2, 3, 3)
 HEADER = b"\x00\x00\x08\x03" + b"\x00\x00\x00\x02" + b"\x00\x00\x00\x03" + b"\x00\x00\x00\x03"
 PAYLOAD = HEADER + bytes(range(18))

@@ -4,9 +4,12 @@ import filecmp
 import hashlib
 
 import pandas as pd
+import pytest
 from conftest import fake_mnist, small_study
 
 from digit_clustering.tables import read_metadata
+
+pytestmark = pytest.mark.workflow
 
 
 def serve_fake(dataset: str, serve_directory, directory) -> dict:

@@ -1,6 +1,9 @@
 import pandas as pd
+import pytest
 
 from digit_clustering.evaluation.label_free import label_free_choices
+
+pytestmark = pytest.mark.unit
 
 
 def test_the_fit_s_own_score_keeps_a_run_and_the_labels_judge_it():

@@ -1,5 +1,9 @@
 """Every clustering method of the registry, on small data, against a reference."""
 
+import subprocess
+import sys
+
+import jsonschema
 import numpy as np
 import pytest
 import yaml
@@ -9,18 +13,15 @@ from sklearn.cluster import DBSCAN, KMeans
 from sklearn.datasets import load_digits, make_blobs
 from sklearn.metrics import adjusted_rand_score
 
-from digit_clustering.methods import registry as methods
+from digit_clustering.methods import fitting as methods
+from digit_clustering.methods.agglomerative import distance_matrix_mb, largest_matrix_points
 from digit_clustering.methods.lloyd import lloyd
-from digit_clustering.methods.registry import (
-    METHODS,
-    distance_matrix_mb,
-    job_memory_mb,
-    largest_matrix_points,
-)
+from digit_clustering.methods.registry import METHODS, job_memory_mb, methods_schema
 
-SCHEMA = yaml.safe_load((REPOSITORY / "schemas/config.schema.yaml").read_text())
+pytestmark = pytest.mark.unit
+
 CONFIG = yaml.safe_load((REPOSITORY / "config.yaml").read_text())
-METHOD_SCHEMAS = SCHEMA["properties"]["methods"]["properties"]
+METHOD_SCHEMAS = methods_schema()["properties"]
 
 
 @pytest.fixture(scope="module")
@@ -38,10 +39,29 @@ def defaults(method: str, **overrides) -> dict:
     return {**CONFIG["methods"][method], **overrides}
 
 
-def test_every_registered_method_has_a_schema_entry_and_config_defaults():
-    assert set(METHODS) == set(METHOD_SCHEMAS) == set(CONFIG["methods"])
+def test_every_registered_method_has_config_defaults_for_every_declared_parameter():
+    assert set(METHODS) == set(CONFIG["methods"])
     for name, block in CONFIG["methods"].items():
         assert set(block) == set(METHOD_SCHEMAS[name]["properties"]), name
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_each_declared_default_is_a_valid_value_of_its_parameter(method):
+    validator = jsonschema.Draft202012Validator(METHOD_SCHEMAS[method])
+    defaults = {name: p.default for name, p in METHODS[method].parameters.items()}
+    assert list(validator.iter_errors(defaults)) == []
+    for name, parameter in METHODS[method].parameters.items():
+        assert parameter.help, f"{method}.{name} has no help line"
+
+
+def test_the_registry_imports_no_numeric_library():
+    code = (
+        "import sys; import digit_clustering.methods.registry; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sklearn', 'scipy', 'hdbscan', 'fastcluster', 'umap', 'pandas')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))

@@ -5,6 +5,8 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import Workspace, small_study
 
+pytestmark = pytest.mark.workflow
+
 ONE_RUN_PER_METHOD = [
     {"method": "kmeans", "space": "pca"},
     {"method": "minibatch_kmeans", "space": "pca"},

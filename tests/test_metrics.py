@@ -18,6 +18,8 @@ from digit_clustering.evaluation.metrics import (
 )
 from digit_clustering.evaluation.silhouette import silhouettes
 
+pytestmark = pytest.mark.unit
+
 # -- contingency and accuracies --------------------------------------------------------------
 
 

@@ -8,6 +8,8 @@ from digit_clustering.prepare.sampling import sample_size, subsample
 from digit_clustering.prepare.scaling import scale
 from digit_clustering.tables import Points
 
+pytestmark = pytest.mark.unit
+
 HAND = np.array([[1.0, 2.0, 5.0], [3.0, 2.0, -10.0], [5.0, 2.0, 0.0]])
 
 

@@ -3,10 +3,13 @@ import json
 import matplotlib.pyplot as plt
 import PIL.Image
 import pyarrow as pa
+import pytest
 
 from digit_clustering.figures import style as figures
 from digit_clustering.jobs import provenance
 from digit_clustering.tables import read_metadata, write_parquet
+
+pytestmark = pytest.mark.unit
 
 TABLE = pa.table({"id": [1, 2]})
 

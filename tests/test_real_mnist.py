@@ -10,7 +10,10 @@ from scipy.io import savemat
 from digit_clustering.data.sources import from_idx_directory, mnist_from_path
 from digit_clustering.tables import write_points
 
-pytestmark = pytest.mark.skipif(not REAL_MNIST.is_dir(), reason="real MNIST is not available")
+pytestmark = [
+    pytest.mark.workflow,
+    pytest.mark.skipif(not REAL_MNIST.is_dir(), reason="real MNIST is not available"),
+]
 
 
 @pytest.fixture(scope="module")

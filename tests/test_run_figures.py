@@ -1,12 +1,19 @@
 """The figures of one run: which images they choose, and that they are drawn."""
 
+import base64
+import json
+import re
+
 import matplotlib.image
 import numpy as np
 import pandas as pd
+import plotly.offline
 import pytest
 
 from digit_clustering.figures import course as course_figures
-from digit_clustering.figures import image_grids, scatter3d
+from digit_clustering.figures import image_grids, run_figures, scatter3d
+
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture
@@ -105,18 +112,85 @@ def test_dendrogram_of_a_real_tree(tmp_path):
     assert matplotlib.image.imread(tmp_path / "d.png").shape[1] > 500
 
 
-def test_the_3d_view_inlines_points_scaled_into_the_unit_cube(tmp_path):
-    x = np.array([[0.0, 0.0, 0.0], [2.0, 4.0, 0.0], [1.0, 2.0, 8.0]])
-    clusters = np.array([0, 1, -1])
-    scatter3d.scatter3d_page(x, clusters, x[:2], "blobs <run>", tmp_path / "v.html")
-    page = (tmp_path / "v.html").read_text()
-    assert "[[-0.25, -0.5, -1.0], [0.25, 0.5, -1.0], [0.0, 0.0, 1.0]]" in page
-    assert scatter3d.NOISE_COLOUR in page and "blobs &lt;run&gt;" in page
+def page_traces(page: str) -> list[dict]:
+    """The traces a plotly page draws (the data of its Plotly.newPlot call), arrays decoded."""
+    call = re.search(rf'Plotly\.newPlot\(\s*"{scatter3d.DIV_ID}",\s*', page)
+    traces, _ = json.JSONDecoder().raw_decode(page, call.end())
+
+    def decoded(value):
+        if isinstance(value, dict) and "bdata" in value:
+            return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+        return value
+
+    return [{key: decoded(value) for key, value in trace.items()} for trace in traces]
+
+
+def test_the_3d_view_draws_a_trace_per_cluster_then_noise_then_centres(tmp_path):
+    x = np.array([[0.0, 0.0, 0.0], [2.0, 4.0, 0.0], [1.0, 2.0, 8.0], [1.0, 1.0, 1.0]])
+    clusters = np.array([1, 0, -1, 1])
+    page_path = tmp_path / "results/blobs/runs/dbscan/raw/seed~0/scatter.html"
+    shared = tmp_path / "results/blobs/plotly.min.js"
+    scatter3d.scatter3d_page(x, clusters, x[:2], "blobs", page_path, shared, ids=[10, 11, 12, 13])
+    traces = page_traces(page_path.read_text())
+    assert [t["name"] for t in traces] == ["cluster 0", "cluster 1", "noise", "centres"]
+    assert [t["type"] for t in traces] == ["scatter3d"] * 4
+    assert traces[1]["customdata"] == [10, 13] and traces[1]["z"] == [0.0, 1.0]
+    assert traces[2]["customdata"] == [12] and traces[2]["marker"]["color"] == "#bbbbbb"
+    assert traces[3]["x"] == [0.0, 2.0] and traces[3]["marker"]["color"] == "black"
+    assert "point %{customdata}, cluster 1" in traces[1]["hovertemplate"]
     scatter3d.scatter3d_figure(x, clusters, x[:2], "blobs", tmp_path / "s.png")
     assert (tmp_path / "s.png").stat().st_size > 0
 
 
+def test_the_3d_view_loads_the_shared_plotly_by_a_relative_path_and_nothing_else(tmp_path):
+    page_path = tmp_path / "results/blobs/runs/kmeans/raw/k~7/seed~0/scatter.html"
+    shared = tmp_path / "results/blobs/plotly.min.js"
+    x = np.random.default_rng(0).random((20, 3))
+    scatter3d.scatter3d_page(x, np.zeros(20, int), x[:1], "run", page_path, shared)
+    page = page_path.read_text()
+    sources = re.findall(r"<script[^>]*\bsrc=\"([^\"]*)\"", page)
+    assert sources == ["../../../../../plotly.min.js"]
+    assert (page_path.parent / sources[0]).resolve() == shared.resolve()
+    assert "http" not in " ".join(re.findall(r"<script[^>]*>", page))
+    assert "cdn" not in page.lower() and len(page) < 100_000  # plotly itself is not inlined
+    again = tmp_path / "again.html"
+    scatter3d.scatter3d_page(x, np.zeros(20, int), x[:1], "run", again, shared)
+    assert again.read_text() == page.replace("../../../../../", "results/blobs/")
+    scatter3d.scatter3d_page(x, np.zeros(20, int), x[:1], "run", page_path, shared)
+    assert page_path.read_text() == page  # no random id, no time stamp
+
+
+def test_the_shared_plotly_is_the_packages_own(tmp_path):
+    scatter3d.write_plotly_js(tmp_path / "plotly.min.js")
+    script = (tmp_path / "plotly.min.js").read_text(encoding="utf-8")
+    assert script == plotly.offline.get_plotlyjs() and len(script) > 1_000_000
+
+
+def test_a_run_page_links_to_the_plotly_of_its_dataset():
+    page = "results/blobs/runs/kmeans/raw/k~7@init~random/seed~0/scatter.html"
+    shared = run_figures.shared_plotly_js("kmeans/raw/k~7@init~random/seed~0", page)
+    assert shared.as_posix() == "results/blobs/plotly.min.js"
+    with pytest.raises(ValueError, match="not a page of run"):
+        run_figures.shared_plotly_js("gmm/raw/seed~0", page)
+
+
 def test_the_3d_view_of_a_flat_cloud_lies_in_its_plane(tmp_path):
     x = np.array([[0.0, 0.0], [2.0, 4.0]])
-    scatter3d.scatter3d_page(x, np.array([0, 1]), x[:1], "flat", tmp_path / "v.html")
-    assert "[[-0.5, -1.0, 0.0], [0.5, 1.0, 0.0]]" in (tmp_path / "v.html").read_text()
+    page_path = tmp_path / "v.html"
+    scatter3d.scatter3d_page(x, np.array([0, 1]), x[:1], "flat", page_path, tmp_path / "p.js")
+    traces = page_traces(page_path.read_text())
+    assert [(t["x"], t["y"], t["z"]) for t in traces] == [
+        ([0.0], [0.0], [0.0]),
+        ([2.0], [4.0], [0.0]),
+        ([0.0], [0.0], [0.0]),
+    ]
+
+
+def test_the_3d_view_escapes_its_title(tmp_path):
+    title = 'blobs <script>alert("x")</script> & co'
+    scatter3d.scatter3d_page(
+        np.zeros((2, 3)), np.array([0, 0]), [], title, tmp_path / "v.html", tmp_path / "p.js"
+    )
+    page = (tmp_path / "v.html").read_text()
+    assert "<script>alert" not in page and "</script> &" not in page
+    assert "<title>blobs &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</title>" in page

@@ -12,6 +12,8 @@ import pytest
 import slurm_cluster
 from conftest import REPOSITORY, Workspace, assert_same_results, small_study
 
+pytestmark = pytest.mark.system
+
 SLURM_OPTIONS = ["--slurm-init-seconds-before-status-checks", "2", "--max-threads", "2"]
 
 

@@ -4,9 +4,12 @@ In a module of its own so that it starts after the accounting cluster of test_sl
 stopped: two controllers cannot share the node.
 """
 
+import pytest
 import slurm_cluster
 from conftest import REPOSITORY, Workspace
 from test_slurm import SLURM_OPTIONS, resources, slurm_study
+
+pytestmark = pytest.mark.system
 
 
 def test_the_profile_without_accounting_polls_squeue(plugin_python, tmp_path):

@@ -18,6 +18,8 @@ from digit_clustering.data.sources import (
     mnist_from_path,
 )
 
+pytestmark = pytest.mark.unit
+
 N_TRAIN, N_TEST = 6, 4
 RNG = np.random.default_rng(20240101)
 X_TRAIN = RNG.integers(0, 256, size=(N_TRAIN, 28, 28), dtype=np.uint8)

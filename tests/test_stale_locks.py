@@ -7,6 +7,8 @@ from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 HOLD_IN_ANOTHER_PROCESS = """
 import sys, time
 from digit_clustering.jobs.stale_locks import hold_and_clear_stale
+
+pytestmark = pytest.mark.unit
 hold_and_clear_stale(sys.argv[1])
 print("holding", flush=True)
 time.sleep(60)

@@ -9,13 +9,16 @@ import yaml
 
 from digit_clustering.data.sources import IDX_SPLITS
 from digit_clustering.methods.registry import METHODS
-from digit_clustering.study.config_check import (
-    ConfigError,
-    check_against_schema,
-    did_you_mean,
-    key_path,
-)
-from digit_clustering.study.study import Study, decode, encode, sample_path, short_names
+from digit_clustering.study import layout
+from digit_clustering.study.codec import decode, encode, short_names
+from digit_clustering.study.config_check import check_against_schema, key_path
+from digit_clustering.study.config_text import config_digest, config_text
+from digit_clustering.study.errors import ConfigError, did_you_mean
+from digit_clustering.study.layout import sample_path
+from digit_clustering.study.study import Study
+from digit_clustering.study.targets import targets
+
+pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())
@@ -74,7 +77,10 @@ def test_default_config_spaces_and_paths():
     assert built.features_path("pca50") == f"{pca_dir}/points.parquet"
     assert built.model_path("pca50") == f"{pca_dir}/model.parquet"
     run = built.run(run_name("raw"))
-    assert built.run_path(run, "labels.parquet") == f"results/mnist/runs/{run.name}/labels.parquet"
+    assert (
+        built.run_path(run, layout.run_file("labels.parquet"))
+        == f"results/mnist/runs/{run.name}/labels.parquet"
+    )
 
 
 def test_subsample_names_the_sample_path():
@@ -392,7 +398,7 @@ def test_did_you_mean():
 
 
 def test_check_against_schema_prefixes_paths():
-    method_schema = SCHEMA["properties"]["methods"]["properties"]["kmeans"]
+    method_schema = METHODS["kmeans"].schema()
     params = {"k": 3}
     check_against_schema(params, method_schema)
     assert params == {"k": 3, "init": "k-means++", "n_init": 10, "max_iter": 300, "seed": 0}
@@ -485,26 +491,26 @@ def test_short_names_keep_only_the_settings_that_vary_within_a_method():
 def test_config_digest_ignores_where_mnist_comes_from_but_not_the_study():
     base = study(config())
     elsewhere = study(config(mnist_mirror="http://127.0.0.1:9/"))
-    assert base.config_digest() == elsewhere.config_digest()
-    assert "mirrors" not in base.config_text()
+    assert config_digest(base.config) == config_digest(elsewhere.config)
+    assert "mirrors" not in config_text(base.config)
     changed = config()
     changed["methods"]["kmeans"]["n_init"] = 3
-    assert study(changed).config_digest() != base.config_digest()
+    assert config_digest(study(changed).config) != config_digest(base.config)
 
 
 def test_every_run_has_its_figures_and_every_point_set_its_agreement():
     default = study(config())
-    targets = set(default.targets())
+    every_file = set(targets(default))
     lloyd = next(run for run in default.runs if run.method == "lloyd")
-    assert default.run_path(lloyd, "iterations.png") in targets
-    assert default.run_path(lloyd, "gallery.png") in targets
+    assert default.run_path(lloyd, layout.run_file("iterations.png")) in every_file
+    assert default.run_path(lloyd, layout.run_file("gallery.png")) in every_file
     ward = next(run for run in default.runs if run.params.get("linkage") == "ward")
-    assert default.run_path(ward, "dendrogram.png") in targets
+    assert default.run_path(ward, layout.run_file("dendrogram.png")) in every_file
     # pixel and PCA spaces of all points are one set; the 34,000-point sample another
     assert sorted(default.point_sets()) == ["max/all", "max/n~34000@seed~0@stratify~true"]
     blobs = study(config(dataset="blobs"))
-    assert any(path.endswith("scatter.html") for path in blobs.targets())
-    assert not any(path.endswith("gallery.png") for path in blobs.targets())
+    assert any(path.endswith("scatter.html") for path in targets(blobs))
+    assert not any(path.endswith("gallery.png") for path in targets(blobs))
 
 
 # -- UMAP spaces -----------------------------------------------------------------------------
@@ -535,7 +541,7 @@ def test_held_out_runs_of_a_umap_space_use_an_embedding_fitted_on_train():
     built = study(config)
     (run,) = built.runs
     held_out = built.heldout_features_path("umap5")
-    assert built.holds_out(run) and held_out in built.targets()
+    assert built.holds_out(run) and held_out in targets(built)
     assert held_out == built.features_path("umap5").replace("points.parquet", "heldout.parquet")
     assert built.heldout_features_path("pca50") == built.features_path("pca50")
     config["spaces"]["umap5"]["heldout"] = "all"

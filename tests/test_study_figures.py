@@ -1,8 +1,11 @@
 """Figures across runs: which apply, and that they are drawn."""
 
 import pandas as pd
+import pytest
 
 from digit_clustering.figures.study import draw_all, sweep_groups
+
+pytestmark = pytest.mark.unit
 
 
 def metrics_table() -> pd.DataFrame:

@@ -6,6 +6,8 @@ import sys
 import pytest
 from conftest import REPOSITORY
 
+pytestmark = pytest.mark.unit
+
 CHECKS = {
     "ruff check": [sys.executable, "-m", "ruff", "check", "."],
     "ruff format": [sys.executable, "-m", "ruff", "format", "--check", "."],

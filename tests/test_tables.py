@@ -19,6 +19,8 @@ from digit_clustering.tables import (
     write_points,
 )
 
+pytestmark = pytest.mark.unit
+
 
 def current_umask() -> int:
     umask = os.umask(0)

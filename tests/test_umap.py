@@ -1,8 +1,11 @@
 import numpy as np
+import pytest
 from sklearn.datasets import load_digits
 
 from digit_clustering.prepare.umap import umap_embedding, umap_train_embedding
 from digit_clustering.tables import Points
+
+pytestmark = pytest.mark.unit
 
 SETTINGS = {"n_neighbors": 10, "n_components": 3, "min_dist": 0.0, "metric": "euclidean"}
 

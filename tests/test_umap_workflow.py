@@ -6,6 +6,8 @@ from conftest import Workspace, small_study
 
 from digit_clustering.tables import read_metadata, read_points
 
+pytestmark = pytest.mark.workflow
+
 
 def umap_study(**umap_settings) -> dict:
     config = small_study("digits")

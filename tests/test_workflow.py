@@ -22,6 +22,8 @@ from conftest import (
 from digit_clustering.jobs.provenance import library_versions
 from digit_clustering.tables import read_metadata
 
+pytestmark = pytest.mark.workflow
+
 # What one new or changed run costs: its own jobs, the silhouette of its space, and what
 # gathers every run.
 ONE_RUN_JOBS = {
@@ -157,6 +159,7 @@ def test_every_table_and_figure_records_what_made_it(digits_study):
     assert digest in page
 
 
+@pytest.mark.system
 def test_blobs_study_draws_3d_views_that_turn_in_a_browser(workspace_factory, tmp_path):
     study = yaml.safe_load((REPOSITORY / "studies/blobs.yaml").read_text())
     config = small_study(study.pop("dataset"), **study)
@@ -167,20 +170,51 @@ def test_blobs_study_draws_3d_views_that_turn_in_a_browser(workspace_factory, tm
     assert set(metrics["method"]) == {"kmeans", "gmm", "agglomerative", "dbscan"}
     assert (metrics["n_points"] == 700).all()
     assert metrics.loc[metrics["method"] == "kmeans", "n_clusters"].tolist() == [7, 7]
-    report = browser.visit(workspace.path("results/blobs/report/index.html"), tmp_path / "r.png")
+    links = []
+    report_path = workspace.path("results/blobs/report/index.html")
+    report = browser.visit(
+        report_path,
+        tmp_path / "r.png",
+        lambda page: links.extend(
+            page.eval_on_selector_all(
+                'a[href$="scatter.html"]', "as => as.map(a => a.getAttribute('href'))"
+            )
+        ),
+    )
     assert report.failed_requests == [] and report.broken_images == []
-    single = next(workspace.path("results/blobs/runs/agglomerative").rglob("scatter.html"))
+    assert len(links) == len(metrics)  # every run's 3-D view, linked from the report
+    single = next(report_path.parent / link for link in links if "/agglomerative/" in link)
+    assert single.is_file()
+    seen = {}
 
     def turn(page):
-        before = page.eval_on_selector("canvas", "c => c.toDataURL()")
-        page.mouse.move(300, 300)
+        page.wait_for_function(
+            "() => window.Plotly && document.querySelector('.js-plotly-plot canvas')"
+        )
+        browser.settle(page)
+        scene = page.locator(".js-plotly-plot canvas").first
+        camera = (
+            "JSON.stringify(document.querySelector('.js-plotly-plot')._fullLayout.scene.camera)"
+        )
+        seen["before"], eye = browser.snapshot(scene), page.evaluate(camera)
+        box = scene.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
         page.mouse.down()
-        page.mouse.move(380, 330)
+        page.mouse.move(x + 120, y + 40, steps=10)
         page.mouse.up()
-        assert page.eval_on_selector("canvas", "c => c.toDataURL()") != before
+        page.mouse.move(1, 1)  # off the plot: no hover label in the picture
+        browser.settle(page)
+        seen["after"], seen["turned"] = browser.snapshot(scene), page.evaluate(camera) != eye
 
     view = browser.visit(single, tmp_path / "view.png", turn)
-    assert view.script_errors == [] and view.canvas_pixels > 700
+    assert view.script_errors == [] and view.failed_requests == [] and view.network_requests == []
+    # plotly, from the one copy beside the runs
+    assert [url for url in view.requests if url.endswith(".js")] == [
+        workspace.path("results/blobs/plotly.min.js").resolve().as_uri()
+    ]
+    assert browser.coloured_pixels(seen["before"]) > 700  # the points, in their clusters' colours
+    assert seen["turned"] and seen["after"] != seen["before"]
 
 
 def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
@@ -282,6 +316,7 @@ def test_snakemake_report_collects_the_figures_and_table(digits_study):
     assert "Cluster galleries" in page and "Agreement between runs" in page
 
 
+@pytest.mark.system
 def test_the_report_opens_from_disk_in_a_real_browser(digits_study, tmp_path):
     page = digits_study.path("results/digits/report/index.html")
 

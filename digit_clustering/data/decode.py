@@ -2,23 +2,28 @@
 
 import logging
 
-from digit_clustering.data import sources
+from digit_clustering.data.registry import kind_of, load_settings
+from digit_clustering.data.sources import mnist_from_path
 from digit_clustering.tables import write_points
 
 log = logging.getLogger(__name__)
 
 
 def decode(
-    dataset: str, output: str, idx_files: dict | None, local_source: str | None, blobs: dict
+    dataset: str,
+    settings: dict,
+    output: str,
+    idx_files: dict | None = None,
+    local_source: str | None = None,
 ):
-    """Decode the dataset's source into the points table."""
+    """Decode the dataset: a local copy of MNIST, its downloaded IDX files, or a built-in
+    dataset made from its config entry (`settings`)."""
+    kind = kind_of(dataset)
     if local_source:
-        points = sources.mnist_from_path(local_source)
-    elif idx_files:
-        points = sources.from_idx_files(idx_files, dataset)
-    elif dataset == "digits":
-        points = sources.digits()
+        points = mnist_from_path(local_source)
+    elif kind.downloads:
+        points = kind.load({"files": idx_files, "dataset": dataset})
     else:
-        points = sources.blobs(**{k: v for k, v in blobs.items() if k != "spaces"})
+        points = kind.load(load_settings(settings))
     log.info("decoded %d points of %d values", *points.x.shape)
     write_points(points, output)

@@ -15,7 +15,7 @@ from sklearn.metrics import (
 )
 
 from digit_clustering.evaluation.contingency import contingency, majority_labels, one_to_one
-from digit_clustering.evaluation.silhouette import undefined_reason
+from digit_clustering.evaluation.degenerate import undefined_reason
 from digit_clustering.methods.clustering import NOISE
 
 

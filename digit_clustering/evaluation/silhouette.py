@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 from threadpoolctl import threadpool_limits
 
+from digit_clustering.evaluation.degenerate import undefined_reason
 from digit_clustering.methods.clustering import NOISE
 from digit_clustering.tables import read_clusters, read_points, write_parquet
 
@@ -64,19 +65,6 @@ def _one_hot(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     membership[np.arange(len(labels)), rows] = 1.0
     membership[:, clusters == NOISE] = 0.0
     return membership, membership.sum(axis=0)
-
-
-def undefined_reason(labels: np.ndarray) -> str | None:
-    """Why the silhouette of `labels` is undefined (NaN), or None when it is defined."""
-    kept = labels[labels != NOISE]
-    n_clusters = len(np.unique(kept))
-    if len(kept) == 0:
-        return "every point is noise"
-    if n_clusters < 2:
-        return f"needs at least 2 clusters, found {n_clusters}"
-    if n_clusters > len(kept) - 1:
-        return f"needs fewer clusters than points, found {n_clusters} for {len(kept)} points"
-    return None
 
 
 def _mean_silhouette(labels: np.ndarray, sums: np.ndarray, sizes: np.ndarray) -> float:

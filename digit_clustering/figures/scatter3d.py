@@ -1,14 +1,19 @@
 """Point clouds of three features: a static 3-D scatter, and a page to turn it with the mouse.
 
-The page is one self-contained HTML file: the points are inlined as JSON and drawn on a canvas
-by a few lines of script, so it opens from disk with no library and no network.
+The page is a plotly figure: one trace per cluster (the legend shows and hides each), the
+noise in grey, the centres as black crosses; drag turns the cloud, the wheel zooms. It loads
+plotly's JavaScript from the one copy the study writes beside its runs
+(results/{dataset}/plotly.min.js, by `write_plotly_js`) through a relative link, so it opens
+from disk with no network, and each run's page holds only its points.
 """
 
 import html
-import json
 import os
+from pathlib import Path
 
 import numpy as np
+import plotly.graph_objects as go
+import plotly.offline
 
 from digit_clustering.figures.style import STYLE, plt, save
 from digit_clustering.jobs.atomic import atomic_path
@@ -19,6 +24,9 @@ PALETTE = [
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
 ]  # fmt: skip
 NOISE_COLOUR = "#bbbbbb"
+PLOTLY_JS = "plotly.min.js"  # beside the runs: results/{dataset}/plotly.min.js
+DIV_ID = "scatter3d"  # fixed: plotly would draw a random one, and the page must rebuild alike
+HOVER = "point %{{customdata}}, {name}<br>(%{{x:.3g}}, %{{y:.3g}}, %{{z:.3g}})<extra></extra>"
 
 
 def colours(clusters: np.ndarray) -> list[str]:
@@ -40,78 +48,103 @@ def scatter3d_figure(x, clusters, centres, title: str, output: str | os.PathLike
         save(figure, output)
 
 
-VIEWER = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
-<style>body {{ font-family: system-ui, sans-serif; margin: 1rem; }}
-canvas {{ border: 1px solid #ccc; cursor: grab; }}</style></head><body>
-<h1 style="font-size:1rem">{title}</h1>
-<p>Drag to turn the cloud; colours are clusters, grey is noise, black crosses are centres.</p>
-<canvas id="view" width="640" height="560"></canvas>
-<script>
-const points = {points};
-const colours = {colours};
-const centres = {centres};
-const canvas = document.getElementById("view");
-const context = canvas.getContext("2d");
-let yaw = 0.6, pitch = 0.4;
-function project(p) {{
-  const x1 = p[0] * Math.cos(yaw) - p[2] * Math.sin(yaw);
-  const z1 = p[0] * Math.sin(yaw) + p[2] * Math.cos(yaw);
-  const y1 = p[1] * Math.cos(pitch) - z1 * Math.sin(pitch);
-  const depth = p[1] * Math.sin(pitch) + z1 * Math.cos(pitch);
-  return [canvas.width / 2 + 240 * x1, canvas.height / 2 - 240 * y1, depth];
-}}
-function draw() {{
-  context.clearRect(0, 0, canvas.width, canvas.height);
-  const order = points.map((p, i) => [project(p), i]).sort((a, b) => a[0][2] - b[0][2]);
-  for (const [[u, v], i] of order) {{
-    context.fillStyle = colours[i];
-    context.fillRect(u - 1.5, v - 1.5, 3, 3);
-  }}
-  context.strokeStyle = "black";
-  for (const c of centres) {{
-    const [u, v] = project(c);
-    context.beginPath();
-    context.moveTo(u - 6, v - 6); context.lineTo(u + 6, v + 6);
-    context.moveTo(u + 6, v - 6); context.lineTo(u - 6, v + 6);
-    context.stroke();
-  }}
-}}
-let dragging = null;
-canvas.addEventListener("pointerdown", e => {{ dragging = [e.clientX, e.clientY]; }});
-window.addEventListener("pointerup", () => {{ dragging = null; }});
-window.addEventListener("pointermove", e => {{
-  if (!dragging) return;
-  yaw += (e.clientX - dragging[0]) * 0.01;
-  pitch += (e.clientY - dragging[1]) * 0.01;
-  dragging = [e.clientX, e.clientY];
-  draw();
-}});
-draw();
-</script></body></html>
-"""
+def write_plotly_js(output: str | os.PathLike):
+    """The copy of plotly's JavaScript (shipped inside the plotly package) the pages load."""
+    with atomic_path(output) as temporary:
+        temporary.write_bytes(plotly.offline.get_plotlyjs().encode("utf-8"))
 
 
 def three_columns(rows: np.ndarray) -> np.ndarray:
-    rows = np.asarray(rows, dtype=np.float64)[:, :3]
+    """The first three features; a cloud of fewer lies flat (zero) in the missing ones."""
+    if len(rows) == 0:
+        return np.zeros((0, 3))
+    rows = np.asarray(rows, dtype=np.float64).reshape(len(rows), -1)[:, :3]
     return np.pad(rows, ((0, 0), (0, 3 - rows.shape[1])))
 
 
-def scatter3d_page(x, clusters, centres, title: str, output: str | os.PathLike):
-    """The interactive view: coordinates scaled into [-1, 1] around the cloud's centre (a
-    cloud of fewer than three features lies flat in the missing ones)."""
+def scatter3d_plotly(x, clusters, centres, title: str, ids=None) -> go.Figure:
+    """The figure of the page: a trace per cluster, then the noise ("noise"), then the
+    centres ("centres"); hovering a point shows its id and cluster."""
     x, centres = three_columns(x), three_columns(centres)
-    middle = (x.max(axis=0) + x.min(axis=0)) / 2
-    half_range = float(np.max(x.max(axis=0) - x.min(axis=0))) / 2 or 1.0
+    clusters = np.asarray(clusters)
+    ids = np.arange(len(x)) if ids is None else np.asarray(ids)
+    figure = go.Figure()
 
-    def scaled(rows: np.ndarray) -> str:
-        return json.dumps(np.round((rows - middle) / half_range, 4).tolist())
+    def points(rows: np.ndarray, name: str, colour: str):
+        figure.add_trace(
+            go.Scatter3d(
+                x=x[rows, 0].astype(np.float32),
+                y=x[rows, 1].astype(np.float32),
+                z=x[rows, 2].astype(np.float32),
+                customdata=ids[rows],
+                mode="markers",
+                marker={"size": 2, "color": colour, "opacity": 0.7},
+                name=name,
+                hovertemplate=HOVER.format(name=name),
+            )
+        )
 
-    page = VIEWER.format(
-        title=html.escape(title),
-        points=scaled(x),
-        colours=json.dumps(colours(clusters)),
-        centres=scaled(centres) if len(centres) else "[]",
+    for cluster in np.unique(clusters[clusters != NOISE]).tolist():
+        points(clusters == cluster, f"cluster {cluster}", PALETTE[cluster % len(PALETTE)])
+    if (clusters == NOISE).any():
+        points(clusters == NOISE, "noise", NOISE_COLOUR)
+    if len(centres):
+        figure.add_trace(
+            go.Scatter3d(
+                x=centres[:, 0],
+                y=centres[:, 1],
+                z=centres[:, 2],
+                customdata=np.arange(len(centres)),
+                mode="markers",
+                marker={"size": 8, "color": "black", "symbol": "cross"},
+                name="centres",
+                hovertemplate="centre %{customdata}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        template="plotly_white",
+        title={"text": html.escape(title)},  # plotly reads its text as HTML: entities decode
+        legend={"itemsizing": "constant", "title": {"text": "click to hide or show"}},
+        margin={"l": 0, "r": 0, "b": 0, "t": 40},
+        scene={
+            "aspectmode": "data",
+            "xaxis_title": "feature 1",
+            "yaxis_title": "feature 2",
+            "zaxis_title": "feature 3",
+        },
     )
+    return figure
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>body {{ font-family: system-ui, sans-serif; margin: 0 1rem; }}</style></head><body>
+<p>Drag to turn the cloud, scroll to zoom; click a cluster in the legend to hide or show it.
+Colours are clusters, grey is noise, black crosses are centres.</p>
+{figure}
+</body></html>
+"""
+
+
+def scatter3d_page(
+    x,
+    clusters,
+    centres,
+    title: str,
+    output: str | os.PathLike,
+    plotly_js: str | os.PathLike,
+    ids=None,
+):
+    """The interactive view, loading plotly from `plotly_js` (a path, linked relative to the
+    page's directory). The page is the same bytes for the same points."""
+    source = Path(os.path.relpath(plotly_js, Path(output).parent)).as_posix()
+    figure = scatter3d_plotly(x, clusters, centres, title, ids).to_html(
+        include_plotlyjs=source,
+        full_html=False,
+        div_id=DIV_ID,
+        default_height="85vh",
+        config={"displaylogo": False, "responsive": True},
+    )
+    page = PAGE.format(title=html.escape(title), figure=figure)
     with atomic_path(output) as temporary:
         temporary.write_text(page, encoding="utf-8")

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from digit_clustering.figures.style import STYLE, plt, save
-from digit_clustering.study.study import short_names
+from digit_clustering.study.codec import short_names
 
 SWEEP_PANELS = [
     ("sse", "SSE (elbow)"),

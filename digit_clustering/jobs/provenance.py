@@ -23,6 +23,7 @@ LIBRARIES = (
     "fastcluster",
     "hdbscan",
     "umap-learn",
+    "plotly",
 )
 
 _current: contextvars.ContextVar[dict | None] = contextvars.ContextVar("provenance", default=None)

@@ -10,14 +10,24 @@ in index order, reaches first). Noise is -1.
 """
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
-from sklearn.neighbors import NearestNeighbors
 
 from digit_clustering.methods.clustering import NOISE, Clustering
+from digit_clustering.methods.method import Method, Parameter
+
+METHOD = Method(
+    description="DBSCAN; noise is cluster -1.",
+    parameters={
+        "eps": Parameter(float, 0.5, "radius of a neighbourhood", exclusive_minimum=0),
+        "min_samples": Parameter(
+            int, 5, "neighbours (the point included) that make a core point", minimum=1
+        ),
+    },
+)
 
 
 def fit(x: np.ndarray, params: dict, chunk_rows: int = 2000) -> Clustering:
+    from sklearn.neighbors import NearestNeighbors
+
     x = np.asarray(x, dtype=np.float64)
     n = len(x)
     index = NearestNeighbors(radius=params["eps"]).fit(x)
@@ -70,6 +80,9 @@ def _merge(component: np.ndarray, sources: np.ndarray, targets: np.ndarray) -> n
 
     `component` maps every point to its component's representative point; so does the result.
     """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     n = len(component)
     rows = np.concatenate([np.arange(n), sources])
     columns = np.concatenate([component, targets])

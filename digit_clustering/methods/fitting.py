@@ -1,16 +1,27 @@
-"""The steps that fit one run's clustering method."""
+"""Fitting a run: the cluster step (every point) and the held-out step (train, then test)."""
 
+import importlib
 import logging
 import time
 
 import numpy as np
 import pyarrow as pa
 
-from digit_clustering.methods import registry as methods
-from digit_clustering.methods.clustering import cluster_means
+from digit_clustering.jobs.threads import numeric_threads
+from digit_clustering.methods.clustering import Clustering, cluster_means
+from digit_clustering.methods.registry import METHODS, module_name
 from digit_clustering.tables import matrix_column, read_points, write_parquet
 
 log = logging.getLogger(__name__)
+
+
+def fit(method: str, x: np.ndarray, params: dict) -> Clustering:
+    """Fit `method` (a registry name) on `x`, on the fixed thread count of numeric kernels."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; known: {', '.join(sorted(METHODS))}")
+    module = importlib.import_module(module_name(method))
+    with numeric_threads():
+        return module.fit(x, params)
 
 
 def cluster(
@@ -28,7 +39,7 @@ def cluster(
     """
     points = read_points(features_path)
     started = time.perf_counter()
-    result = methods.fit(method, points.x, params)
+    result = fit(method, points.x, params)
     seconds = time.perf_counter() - started
     # The fit time goes to the log, not the tables: they must be the same bytes on every rebuild.
     log.info("%s %s on %d points: %.2f s", method, params, len(points.ids), seconds)
@@ -70,7 +81,7 @@ def heldout(features_path: str, method: str, params: dict, output: str):
     if points.split is None:
         raise ValueError(f"{features_path} has no train/test split to hold out")
     train, test = points.split == "train", points.split == "test"
-    result = methods.fit(method, points.x[train], params)
+    result = fit(method, points.x[train], params)
     if result.predict is None:
         raise ValueError(f"method {method!r} cannot assign new points")
     assigned = result.predict(points.x[test])

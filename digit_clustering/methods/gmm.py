@@ -1,12 +1,32 @@
 """Gaussian mixture (scikit-learn's `GaussianMixture`), with BIC and AIC for choosing k."""
 
 import numpy as np
-from sklearn.mixture import GaussianMixture
 
 from digit_clustering.methods.clustering import Clustering
+from digit_clustering.methods.method import Method, Parameter
+
+METHOD = Method(
+    description="scikit-learn GaussianMixture; k is the number of components.",
+    parameters={
+        "k": Parameter(int, 10, "number of mixture components", minimum=1),
+        "covariance_type": Parameter(
+            str,
+            "full",
+            "the shape of each component's covariance",
+            choices=("full", "tied", "diag", "spherical"),
+        ),
+        "n_init": Parameter(int, 1, "initialisations, the most likely kept", minimum=1),
+        "max_iter": Parameter(int, 100, "EM iterations at most", minimum=1),
+        "seed": Parameter(int, 0, "random seed of the initialisation", minimum=0),
+    },
+    predicts=True,
+    criterion=("log_likelihood", "max"),
+)
 
 
 def fit(x: np.ndarray, params: dict) -> Clustering:
+    from sklearn.mixture import GaussianMixture
+
     x = x.astype(np.float64)
     model = GaussianMixture(
         n_components=params["k"],

@@ -1,12 +1,29 @@
 """k-means (scikit-learn's `KMeans`, Lloyd's algorithm, k-means++ or random initialisation)."""
 
 import numpy as np
-from sklearn.cluster import KMeans
 
 from digit_clustering.methods.clustering import Clustering
+from digit_clustering.methods.method import Method, Parameter
+
+METHOD = Method(
+    description="scikit-learn KMeans (Lloyd iteration).",
+    parameters={
+        "k": Parameter(int, 10, "number of clusters", minimum=2),
+        "init": Parameter(
+            str, "k-means++", "how the first centres are chosen", choices=("k-means++", "random")
+        ),
+        "n_init": Parameter(int, 10, "starts, the best (lowest inertia) kept", minimum=1),
+        "max_iter": Parameter(int, 300, "iterations at most per start", minimum=1),
+        "seed": Parameter(int, 0, "random seed of the initialisation", minimum=0),
+    },
+    predicts=True,
+    criterion=("inertia", "min"),
+)
 
 
 def fit(x: np.ndarray, params: dict) -> Clustering:
+    from sklearn.cluster import KMeans
+
     model = KMeans(
         n_clusters=params["k"],
         init=params["init"],

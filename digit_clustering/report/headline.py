@@ -1,21 +1,12 @@
 """The report's opening section: the most accurate run of the headline space, what it gets
-right and which digits it takes for one another."""
+right and which digits it takes for one another (drawn by ``templates/headline.html.j2``)."""
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from digit_clustering.report.html import anchor, figure, number
 from digit_clustering.tables import read_parquet, table_metadata
-
-CAPTIONS = {
-    "confusion": "Its clusters (rows) against the true digits: a pure cluster is one dark cell.",
-    "embedding": "The same points in 2-D, coloured by the digit each cluster is matched to "
-    "(left) and by the true digit (right): where they differ, the clustering is wrong.",
-    "confused": "The digits it most often takes for each other, with examples of each.",
-}
 
 
 @dataclass
@@ -46,64 +37,33 @@ class Headline:
         )
 
 
-def headline_section(
-    headline: Headline | None,
-    metrics: pd.DataFrame,
-    names: dict[str, str],
-    choices: pd.DataFrame,
-) -> str:
+def headline_view(
+    headline: Headline | None, metrics: pd.DataFrame, choices: pd.DataFrame
+) -> dict | None:
+    """What the headline section shows, or None when the study has no headline."""
     if headline is None:
-        return ""
+        return None
     row = metrics.set_index("run").loc[headline.run]
-    in_space = int((metrics["space"] == headline.space).sum())
-    scores = f"NMI {number(row['nmi'])}, ARI {number(row['ari'])}"
-    if pd.notna(row.get("heldout_accuracy")):
-        scores += f", held-out accuracy {number(row['heldout_accuracy'])}"
-    name = html.escape(names[headline.run])
-    lead = (
-        f'<p class="lead">{html.escape(headline.space_description)} → {row["method"]}: '
-        f"accuracy <b>{number(row['accuracy'])}</b> on {int(row['n_points']):,} points, "
-        f"{row['n_clusters']} clusters ({scores}). The most accurate of the {in_space} runs in "
-        f"space <code>{html.escape(headline.space)}</code>: "
-        f'<a href="#{anchor(headline.run)}">{name}</a>.</p>'
-    )
-    return (
-        f'<h2 id="headline">Headline: {name}</h2>{lead}'
-        f"{_without_labels(headline.run, choices, names)}{_pairs_text(headline.pairs)}"
-        '<div class="figures headline">'
-        + "".join(
-            figure(path, f"{kind} of {names[headline.run]}", CAPTIONS[kind], kind)
-            for kind, path in headline.figures.items()
-        )
-        + "</div>"
-    )
+    heldout = row.get("heldout_accuracy")
+    return {
+        "run": headline.run,
+        "space": headline.space,
+        "space_description": headline.space_description,
+        "method": row["method"],
+        "scores": {column: row[column] for column in ("accuracy", "nmi", "ari")},
+        "heldout_accuracy": heldout if pd.notna(heldout) else None,
+        "n_points": int(row["n_points"]),
+        "n_clusters": row["n_clusters"],
+        "runs_in_space": int((metrics["space"] == headline.space).sum()),
+        "choice": choice_without_labels(headline.run, choices),
+        "pairs": headline.pairs.to_dict("records"),
+        "figures": list(headline.figures.items()),
+    }
 
 
-def _without_labels(run: str, choices: pd.DataFrame, names: dict[str, str]) -> str:
+def choice_without_labels(run: str, choices: pd.DataFrame) -> dict | None:
     """What a user without labels would have kept among this run's seeds, if it had any."""
     if choices.empty:
-        return ""
+        return None
     rows = choices[(choices["best"] == run) | (choices["kept"] == run)]
-    if rows.empty:
-        return ""
-    choice = rows.iloc[0]
-    among = (
-        f"<p>Without labels, the {html.escape(choice['criterion'])} among its "
-        f"{choice['runs']} seeds or initialisations"
-    )
-    if choice["kept"] == run:
-        return f"{among} keeps this same run.</p>"
-    kept = html.escape(names[choice["kept"]])
-    return (
-        f'{among} would keep <a href="#{anchor(choice["kept"])}">{kept}</a> instead, accuracy '
-        f"{number(choice['kept_accuracy'])}.</p>"
-    )
-
-
-def _pairs_text(pairs: pd.DataFrame) -> str:
-    if pairs.empty:
-        return "<p>It takes no digit for another.</p>"
-    listed = ", ".join(
-        f"{p.first} and {p.second} ({p.mistakes:,} images)" for p in pairs.itertuples()
-    )
-    return f"<p>The digits it confuses most: {listed}.</p>"
+    return None if rows.empty else rows.iloc[0].to_dict()

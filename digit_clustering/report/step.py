@@ -14,7 +14,7 @@ from digit_clustering.figures import study as study_figures
 from digit_clustering.jobs.provenance import library_versions
 from digit_clustering.report import page as report
 from digit_clustering.report.headline import Headline
-from digit_clustering.study.study import short_names
+from digit_clustering.study.codec import short_names
 from digit_clustering.tables import read_parquet, table_metadata
 
 

@@ -1,13 +1,10 @@
 """Turn JSON-schema violations of the config into messages a user can act on."""
 
 import copy
-import difflib
 
 import jsonschema
 
-
-class ConfigError(ValueError):
-    """The config cannot describe a study; the message names the key, the value and the fix."""
+from digit_clustering.study.errors import ConfigError, did_you_mean
 
 
 def key_path(parts) -> str:
@@ -15,11 +12,6 @@ def key_path(parts) -> str:
     for part in parts:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
     return path or "(top level)"
-
-
-def did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1)
-    return f" Did you mean {close[0]!r}?" if close else ""
 
 
 def describe(error: jsonschema.ValidationError) -> str:

@@ -1,0 +1,28 @@
+"""The figures the study draws for each run, and where each figure goes in Snakemake's report.
+
+A per-run figure is a name here, a caption (``captions/<name>.rst``) and the code that draws
+it (`run_figures`); the rules, the study's targets and the page all read these lists.
+"""
+
+IMAGE_RUN_FIGURES = ("centroids", "confusion", "gallery", "nearest")  # runs on images
+CLOUD_RUN_FIGURES = ("scatter", "confusion")  # runs on point clouds
+CLOUD_PAGE = "scatter.html"  # a cloud's 3-D view that turns with the mouse
+
+CATEGORIES = {
+    "centroids": "Centroids",
+    "confusion": "Confusion matrices",
+    "gallery": "Cluster galleries",
+    "nearest": "Images nearest each centre",
+    "scatter": "Scatter plots",
+    "iterations": "Lloyd's iterations",
+    "dendrogram": "Dendrograms",
+    "neighbours": "Nearest neighbours",
+    "agreement": "Agreement between runs",
+    "embedding": "Headline",
+    "confused": "Headline",
+    "metrics": "Metrics",
+}
+
+
+def png(figure: str) -> str:
+    return f"{figure}.png"

@@ -1,0 +1,70 @@
+"""What a method module declares beside its ``fit``: its parameters, their constraints and
+defaults, and what a run of it needs (memory, wall time) and offers (held-out labels, a figure of
+its course, a label-free criterion).
+
+The config schema's ``methods`` section is generated from these declarations
+(`Method.schema`), so a parameter's type, range, default and help live next to the code that
+reads it, as scikit-learn declares them on the estimator.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+JSON_TYPES = {int: "integer", float: "number", str: "string", bool: "boolean"}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One parameter: its type (or the values it may take), its range, its default, and a line
+    of help. ``nullable`` parameters may be null (None) as well."""
+
+    kind: type
+    default: object
+    help: str
+    minimum: float | None = None
+    exclusive_minimum: float | None = None
+    choices: tuple | None = None
+    nullable: bool = False
+
+    def schema(self) -> dict:
+        if self.choices is not None:
+            schema = {"enum": list(self.choices)}
+        else:
+            kind = JSON_TYPES[self.kind]
+            schema = {"type": [kind, "null"] if self.nullable else kind}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.exclusive_minimum is not None:
+            schema["exclusiveMinimum"] = self.exclusive_minimum
+        schema["default"] = self.default
+        schema["description"] = self.help
+        return schema
+
+
+@dataclass(frozen=True)
+class Method:
+    """A clustering method as the study sees it; its module also defines ``fit(x, params)``."""
+
+    description: str
+    parameters: dict[str, Parameter]
+    predicts: bool = False  # can assign new points (held-out split)
+    memory_mb: int = 2000  # measured peak on 70,000 x 50 (PCA-50) with headroom
+    runtime_min: int = 10  # wall time to request; every fit measured on full MNIST is < 1 min
+    course_figure: str | None = None  # the figure drawn from the fit's trace, if any
+    # The fit's own score, which picks among runs without labels: (detail, "min" or "max").
+    criterion: tuple[str, str] | None = None
+    # Hooks for what a parameter's range cannot say, where a method needs them:
+    check: Callable[[dict], str | None] | None = None  # why these values do not go together
+    extra_memory_mb: Callable[[int, dict], int] | None = None  # beyond memory_mb, for n points
+    # Why a run does not fit the memory budget, and what to do: (n_points, params, budget, space).
+    explain_memory: Callable[[int, dict, int, str], str] | None = None
+
+    def schema(self) -> dict:
+        """The JSON schema of the method's block under ``methods`` in the config."""
+        return {
+            "description": self.description,
+            "type": "object",
+            "additionalProperties": False,
+            "default": {},
+            "properties": {name: p.schema() for name, p in self.parameters.items()},
+        }

@@ -1,0 +1,66 @@
+"""Where every file of a study lives: each path pattern once, for the rules and the package.
+
+Patterns use Snakemake's wildcards (``{dataset}``, ``{run}``...); the rules take them as they
+are and the study fills them in (`fill`). Intermediates are named by the settings that made
+them (see `codec`), so two settings coexist on disk.
+"""
+
+IDX_FILE = "resources/{dataset}/{idx_file}.gz"
+DATA = "results/{dataset}/data.parquet"
+SCALED = "results/{dataset}/scaled/{scaling}.parquet"
+SAMPLE = "results/{dataset}/sample/{scaling}/{sample}.parquet"
+_TRANSFORM = "results/{dataset}/features/{scaling}/{sample}/{transform}"
+PCA_POINTS = _TRANSFORM + "/points.parquet"
+PCA_MODEL = _TRANSFORM + "/model.parquet"
+UMAP_POINTS = _TRANSFORM + "/{embedding}/points.parquet"
+UMAP_HELDOUT = _TRANSFORM + "/{embedding}/heldout.parquet"  # fitted on the training split
+
+RUN = "results/{dataset}/runs/{run}"
+RUN_LABELS = RUN + "/labels.parquet"
+RUN_CENTRES = RUN + "/centres.parquet"
+RUN_TRACE = RUN + "/trace.parquet"
+RUN_HELDOUT = RUN + "/heldout.parquet"
+RUN_METRICS = RUN + "/metrics.parquet"
+
+SILHOUETTE = "results/{dataset}/silhouette/{space}.parquet"
+NEIGHBOURS = "results/{dataset}/neighbours/{space}.parquet"
+NEIGHBOURS_FIGURE = "results/{dataset}/neighbours/{space}.png"
+AGREEMENT = "results/{dataset}/agreement/{scaling}/{sample}.parquet"
+AGREEMENT_FIGURE = "results/{dataset}/agreement/{scaling}/{sample}.png"
+METRICS = "results/{dataset}/metrics.parquet"
+METRICS_CSV = "results/{dataset}/metrics.csv"
+HEADLINE = {
+    "pairs": "results/{dataset}/headline/pairs.parquet",
+    "embedding": "results/{dataset}/headline/embedding.png",
+    "confused": "results/{dataset}/headline/confused.png",
+}
+REPORT = "results/{dataset}/report/index.html"
+PLOTLY_JS = "results/{dataset}/plotly.min.js"  # what every 3-D view of a cloud loads
+
+
+def run_file(name: str) -> str:
+    """The pattern of a file in a run's folder, such as a figure (``centroids.png``)."""
+    return f"{RUN}/{name}"
+
+
+def fill(pattern: str, **wildcards) -> str:
+    return pattern.format(**wildcards)
+
+
+def sample_path(dataset: str, scaling: str, sample: str) -> str:
+    """The table of sampled points; the whole scaled table when the sample is ``all``."""
+    if sample == "all":
+        return fill(SCALED, dataset=dataset, scaling=scaling)
+    return fill(SAMPLE, dataset=dataset, scaling=scaling, sample=sample)
+
+
+def points_path(
+    dataset: str, scaling: str, sample: str, transform: str, embedding: str | None = None
+) -> str:
+    """The table of a feature space's points; the sample itself for a raw space."""
+    if transform == "raw" and embedding is None:
+        return sample_path(dataset, scaling, sample)
+    where = {"dataset": dataset, "scaling": scaling, "sample": sample, "transform": transform}
+    if embedding is None:
+        return fill(PCA_POINTS, **where)
+    return fill(UMAP_POINTS, **where, embedding=embedding)

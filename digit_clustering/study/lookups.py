@@ -1,0 +1,57 @@
+"""The spaces the report's extras use: the nearest-neighbour look-up's and the headline's,
+checked against the spaces and runs of the study."""
+
+from digit_clustering.study.errors import ConfigError, did_you_mean
+from digit_clustering.study.runs import Run
+from digit_clustering.study.spaces import Data, Space
+
+
+def neighbours_space(config: dict, spaces: dict[str, Space], data: Data) -> str | None:
+    """The space of the look-up; None when there is none or this dataset does not use it."""
+    lookup = config["neighbours"]
+    name = lookup["space"]
+    if name is None:
+        return None
+    if name not in config["spaces"]:
+        raise ConfigError(
+            f"config key 'neighbours.space' is {name!r}, which is not declared under "
+            f"'spaces' ({', '.join(config['spaces'])})." + did_you_mean(name, config["spaces"])
+        )
+    if name not in spaces:
+        return None
+    too_large = [query for query in lookup["queries"] if query >= data.n_points]
+    if too_large:
+        raise ConfigError(
+            f"config key 'neighbours.queries' has ids {too_large}, but {data.name}'s ids "
+            f"run from 0 to {data.n_points - 1}."
+        )
+    return name
+
+
+def headline_spaces(
+    config: dict, spaces: dict[str, Space], runs: list[Run], data: Data, has_images: bool
+) -> tuple[str | None, str | None]:
+    """The space whose most accurate run opens the report and the space it is drawn in;
+    no headline when the study runs nothing in that space or its points are no images."""
+    space, view = config["headline"]["space"], config["headline"]["view"]
+    declared = config["spaces"]
+    for key, name in (("space", space), ("view", view)):
+        if name is not None and name not in declared:
+            raise ConfigError(
+                f"config key 'headline.{key}' is {name!r}, which is not declared under "
+                f"'spaces' ({', '.join(declared)})." + did_you_mean(name, declared)
+            )
+    if space is None or not has_images or not any(run.space == space for run in runs):
+        return None, None
+    if view is not None and view not in spaces:
+        raise ConfigError(
+            f"config key 'headline.view' is {view!r}, a space {data.name}'s study does "
+            f"not use: add it to 'datasets.{data.name}.spaces', or set headline.view to "
+            "null to draw the headline on its own space's first two principal axes."
+        )
+    if view is not None and spaces[view].sample != spaces[space].sample:
+        raise ConfigError(
+            f"config key 'headline.view' is {view!r}, whose sample is not that of "
+            f"headline.space {space!r}: the view must hold the same points."
+        )
+    return space, view

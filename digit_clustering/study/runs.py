@@ -1,0 +1,98 @@
+"""The runs of a study: each entry of ``runs`` expanded over its grid, with the method's
+defaults filled in, checked against its method's declarations and the space it clusters."""
+
+import itertools
+from dataclasses import dataclass
+
+from digit_clustering.methods.registry import METHODS, job_memory_mb
+from digit_clustering.study.codec import run_name
+from digit_clustering.study.config_check import check_against_schema
+from digit_clustering.study.errors import ConfigError, did_you_mean
+from digit_clustering.study.spaces import Space
+
+
+@dataclass(frozen=True)
+class Run:
+    name: str
+    method: str
+    space: str
+    params: dict
+
+
+def build_runs(config: dict, spaces: dict[str, Space], dataset: str) -> list[Run]:
+    """Every run in the order of the config; runs in spaces this dataset does not use are
+    left out."""
+    runs = []
+    for index, entry in enumerate(config["runs"]):
+        where = f"runs[{index}]"
+        method = entry["method"]
+        if method not in METHODS:
+            raise ConfigError(
+                f"config key '{where}.method' is {method!r}, which is not a known method; "
+                f"choose one of {', '.join(sorted(METHODS))}.{did_you_mean(method, METHODS)}"
+            )
+        if entry["space"] not in config["spaces"]:
+            raise ConfigError(
+                f"config key '{where}.space' is {entry['space']!r}, which is not declared "
+                f"under 'spaces' ({', '.join(config['spaces'])})."
+                + did_you_mean(entry["space"], config["spaces"])
+            )
+        if entry["space"] in spaces:
+            runs += _expand(config, entry, spaces[entry["space"]], where)
+    if not runs:
+        raise ConfigError(
+            f"the config's runs expand to no run on {dataset}: every run uses a space "
+            f"outside datasets.{dataset}.spaces, or a grid is empty."
+        )
+    _check_unique(runs)
+    return runs
+
+
+def _expand(config: dict, entry: dict, space: Space, where: str) -> list[Run]:
+    method = entry["method"]
+    schema = METHODS[method].schema()
+    defaults = config["methods"].get(method, {})
+    names = list(entry["grid"])
+    runs = []
+    for values in itertools.product(*(entry["grid"][name] for name in names)):
+        params = {**defaults, **entry["params"], **dict(zip(names, values, strict=True))}
+        check_against_schema(params, schema, prefix=(where, "params"))
+        ordered = {name: params[name] for name in schema["properties"]}
+        _check_fits(config, method, ordered, space, where)
+        runs.append(Run(run_name(method, space.name, ordered), method, space.name, ordered))
+    return runs
+
+
+def _check_fits(config: dict, method: str, params: dict, space: Space, where: str) -> None:
+    """What the parameters' own ranges cannot say: k against the points, the method's own
+    checks, the job's memory against the budget."""
+    k = params.get("k")
+    if k is not None and k > space.n_points:
+        raise ConfigError(
+            f"config key '{where}.params.k' is {k}, more clusters than the "
+            f"{space.n_points} points of space {space.name!r}; use at most {space.n_points}."
+        )
+    declared = METHODS[method]
+    problem = declared.check(params) if declared.check else None
+    if problem:
+        raise ConfigError(f"config key '{where}.params': {problem}")
+    budget = config["max_job_memory_mb"]
+    if declared.memory_mb > budget:
+        raise ConfigError(
+            f"config key 'max_job_memory_mb' is {budget}, below the {declared.memory_mb} MB a "
+            f"{method} job declares; raise it to at least {declared.memory_mb}."
+        )
+    if job_memory_mb(method, space.n_points, params) > budget:
+        explanation = declared.explain_memory(space.n_points, params, budget, space.name)
+        raise ConfigError(f"config key '{where}': {explanation}")
+
+
+def _check_unique(runs: list[Run]) -> None:
+    seen = set()
+    for run in runs:
+        if run.name in seen:
+            raise ConfigError(
+                f"two entries of 'runs' describe the same run {run.name!r}: remove one, or "
+                "make them differ (params, seed or space)."
+            )
+        seen.add(run.name)
