@@ -42,10 +42,19 @@ def assert_same_results(first: "Workspace", second: "Workspace") -> None:
 class Workspace:
     """A working directory for `snakemake` runs with its own config.yaml."""
 
-    def __init__(self, directory: Path, config: dict, python: str = sys.executable):
+    def __init__(
+        self,
+        directory: Path,
+        config: dict,
+        python: str = sys.executable,
+        workflow: Path = REPOSITORY,
+        env: dict | None = None,
+    ):
         self.directory = directory
         self.config = config
         self.python = python  # the Slurm test's own environment has the executor plugin
+        self.workflow = workflow  # the repository, or a copy of it that a test may edit
+        self.env = env  # the environment of its snakemake runs (None: this process's)
         self.write_config()
 
     def write_config(self) -> None:
@@ -64,7 +73,7 @@ class Workspace:
             "-m",
             "snakemake",
             "--snakefile",
-            str(REPOSITORY / "Snakefile"),
+            str(self.workflow / "Snakefile"),
             "--directory",
             str(self.directory),
             "--cores",
@@ -76,6 +85,7 @@ class Workspace:
         self, *arguments: str, check: bool = True, env: dict | None = None, cores: int = 2
     ) -> subprocess.CompletedProcess:
         command = self.command(*arguments, cores=cores)
+        env = env if env is not None else self.env
         result = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
         if check and result.returncode != 0:
             raise AssertionError(

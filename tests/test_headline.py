@@ -17,7 +17,6 @@ from digit_clustering.headline.choice import (
 )
 from digit_clustering.headline.figures import confused_pairs_figure, embedding_figure
 from digit_clustering.headline.step import two_d_view
-from digit_clustering.study.errors import ConfigError
 from digit_clustering.study.spaces import describe
 from digit_clustering.study.study import Study
 from digit_clustering.study.targets import targets
@@ -124,25 +123,3 @@ def test_no_headline_when_the_study_runs_nothing_in_its_space_or_has_no_images()
     blobs["dataset"] = "blobs"
     blobs["runs"] = [{"method": "kmeans", "space": "raw"}]
     assert study(blobs).headline_space is None
-
-
-@pytest.mark.parametrize(
-    ("headline", "message"),
-    [
-        ({"space": "umap01"}, r"'headline.space' is 'umap01', .* Did you mean 'umap10'\?"),
-        ({"view": "umap3"}, r"'headline.view' is 'umap3', which is not declared"),
-        ({"view": "pca50_34k"}, r"whose sample is not that of headline.space 'umap10'"),
-    ],
-)
-def test_a_wrong_headline_is_refused_with_what_to_do(headline, message):
-    config = load_default_config()
-    config["headline"].update(headline)
-    with pytest.raises(ConfigError, match=message):
-        study(config)
-
-
-def test_a_view_the_dataset_does_not_use_says_how_to_add_it():
-    config = load_default_config()
-    config["datasets"]["mnist"]["spaces"].remove("umap2")
-    with pytest.raises(ConfigError, match=r"add it to 'datasets.mnist.spaces', or set"):
-        study(config)

@@ -1,7 +1,6 @@
 """Tests of the study a config describes and of the config's error messages."""
 
 import copy
-import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ import yaml
 from digit_clustering.data.sources import IDX_SPLITS
 from digit_clustering.methods.registry import METHODS
 from digit_clustering.study import layout
-from digit_clustering.study.codec import decode, encode, short_names
 from digit_clustering.study.config_check import check_against_schema, key_path
 from digit_clustering.study.config_text import config_digest, config_text
 from digit_clustering.study.errors import ConfigError, did_you_mean
@@ -104,68 +102,7 @@ def test_blobs_shape_comes_from_its_settings():
     assert run_name("raw") in [run.name for run in built.runs]
 
 
-# -- encode / decode -------------------------------------------------------------------------
-
-
-def test_encode_decode_round_trip():
-    settings = {"n": 500, "fraction": 0.25, "tiny": 1e-05, "whole": 2.0, "on": True, "off": False}
-    settings["init"] = "k-means++"
-    key = encode(settings)
-    assert key == "n~500@fraction~0.25@tiny~1e-05@whole~2.0@on~true@off~false@init~k-means++"
-    decoded = decode(key)
-    assert decoded == settings
-    assert [type(v) for v in decoded.values()] == [int, float, float, float, bool, bool, str]
-
-
-@pytest.mark.parametrize("value", ["a/b", "a,b", "a@b", "a~b"])
-def test_encode_rejects_separators_in_values(value):
-    with pytest.raises(ConfigError, match=f"value {re.escape(repr(value))} cannot contain"):
-        encode({"name": value})
-
-
 # -- schema errors ---------------------------------------------------------------------------
-
-
-def test_unknown_top_level_key_suggests_the_right_one():
-    broken = config(sclae="max")
-    with pytest.raises(ConfigError, match=r"unknown key\(s\) 'sclae'\. Did you mean 'scale'\?"):
-        study(broken)
-
-
-def test_unknown_key_inside_a_run():
-    broken = config()
-    broken["runs"][0]["parms"] = {"k": 3}
-    message = r"config key 'runs\[0\]' has unknown key\(s\) 'parms'\. Did you mean 'params'\?"
-    with pytest.raises(ConfigError, match=message):
-        study(broken)
-
-
-def test_unknown_method_parameter_in_a_run():
-    broken = config()
-    broken["runs"][1]["params"] = {"kk": 3}
-    with pytest.raises(ConfigError, match=r"'runs\[1\]\.params' has unknown key\(s\) 'kk'"):
-        study(broken)
-
-
-def test_wrong_type_names_the_key_and_what_is_allowed():
-    broken = config(subsample={"size": "lots"})
-    message = r"config key 'subsample\.size' is 'lots'.*Allowed: 'all', a number of points"
-    with pytest.raises(ConfigError, match=message):
-        study(broken)
-
-
-def test_k_below_two_in_methods():
-    broken = config()
-    broken["methods"]["kmeans"]["k"] = 1
-    with pytest.raises(ConfigError, match=r"config key 'methods\.kmeans\.k' is 1: .*minimum of 2"):
-        study(broken)
-
-
-def test_k_below_two_in_a_run_grid():
-    broken = config()
-    broken["runs"][0]["grid"] = {"k": [3, 1]}
-    with pytest.raises(ConfigError, match=r"config key 'runs\[0\]\.params\.k' is 1: .*minimum"):
-        study(broken)
 
 
 def test_every_violation_is_listed():
@@ -177,26 +114,6 @@ def test_every_violation_is_listed():
     assert len(lines) == 3
     assert "'mnist_source' is 7" in lines[1]
     assert "'scale' is 'log'" in lines[2]
-
-
-def test_unknown_dataset_suggests_the_right_one():
-    broken = config(dataset="mnsit")
-    message = (
-        r"'dataset' is 'mnsit', which is not declared under 'datasets' "
-        r"\(mnist, fashion_mnist, kmnist, digits, blobs\)\. .* Did you mean 'mnist'\?"
-    )
-    with pytest.raises(ConfigError, match=message):
-        study(broken)
-
-
-def test_an_idx_dataset_needs_its_mirrors_and_every_checksum():
-    broken = config()
-    broken["datasets"]["emnist_digits"] = {
-        "mirrors": ["https://example.org/emnist/"],
-        "md5": {"train-images-idx3-ubyte.gz": "0" * 32},
-    }
-    with pytest.raises(ConfigError, match=r"datasets\.emnist_digits\.md5' is missing .*"):
-        study(broken)
 
 
 def test_a_declared_idx_dataset_is_studied_with_splits_and_images():
@@ -211,89 +128,17 @@ def test_a_declared_idx_dataset_is_studied_with_splits_and_images():
     assert all(built.holds_out(run) for run in built.runs if run.method == "kmeans")
 
 
-def test_missing_required_key():
-    broken = config()
-    del broken["runs"]
-    with pytest.raises(ConfigError, match="missing a required key: 'runs' is a required property"):
-        study(broken)
-
-
-def test_raw_space_takes_no_settings():
-    broken = config()
-    broken["spaces"]["raw"]["n_components"] = 5
-    with pytest.raises(
-        ConfigError, match="'n_components', which is not allowed; choose one of kind, sample"
-    ):
-        study(broken)
-
-
 # -- checks against the data -----------------------------------------------------------------
 
 
-def test_n_components_above_digits_features_names_the_key_and_limit():
-    broken = config(dataset="digits")
-    broken["spaces"]["pca50"]["n_components"] = 65
-    message = r"'spaces\.pca50\.n_components' is 65, .*allows at most 64\."
-    with pytest.raises(ConfigError, match=message):
-        study(broken)
-    broken["spaces"]["pca50"]["n_components"] = 64
-    assert study(broken).spaces["pca50"].transform == "pca~64@whiten~false@seed~0"
+def test_n_components_up_to_the_digits_features_is_allowed():
+    changed = config(dataset="digits")
+    changed["spaces"]["pca50"]["n_components"] = 64
+    assert study(changed).spaces["pca50"].transform == "pca~64@whiten~false@seed~0"
 
 
-def test_n_components_limited_by_the_sample_size():
-    broken = config(dataset="digits", subsample={"size": 20})
-    with pytest.raises(ConfigError, match=r"'spaces\.pca50\.n_components' is 50.*at most 20\."):
-        study(broken)
-
-
-def test_subsample_larger_than_the_dataset():
-    broken = config(dataset="digits", subsample={"size": 1798})
-    message = r"'subsample\.size' is 1798, but digits has 1797 points; use at most 1797"
-    with pytest.raises(ConfigError, match=message):
-        study(broken)
+def test_a_subsample_of_the_whole_dataset_is_allowed():
     assert study(config(dataset="digits", subsample={"size": 1797})).spaces["raw"].n_points == 1797
-
-
-def test_k_above_the_sample_size():
-    broken = config(dataset="digits", subsample={"size": 20})
-    broken["datasets"]["digits"]["spaces"] = ["raw"]
-    broken["runs"] = [{"method": "kmeans", "space": "raw", "grid": {"k": [20, 21]}}]
-    message = r"'runs\[0\]\.params\.k' is 21, more clusters than the 20 points"
-    with pytest.raises(ConfigError, match=message):
-        study(broken)
-
-
-def test_unknown_method_in_a_run():
-    broken = config()
-    broken["runs"][1]["method"] = "kmeens"
-    message = r"'runs\[1\]\.method' is 'kmeens', which is not a known method.*Did you mean 'kmeans'"
-    with pytest.raises(ConfigError, match=message):
-        study(broken)
-
-
-def test_run_naming_an_undeclared_space():
-    broken = config()
-    broken["runs"][1]["space"] = "rwa"
-    message = r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' "
-    message += r"\(raw, pca50, pca50_34k, umap10, umap2\)"
-    with pytest.raises(ConfigError, match=message + r"\. Did you mean 'raw'\?"):
-        study(broken)
-
-
-def test_dataset_selecting_an_undeclared_space():
-    broken = config()
-    broken["datasets"]["digits"]["spaces"] = ["raw", "pca05"]
-    broken["dataset"] = "digits"
-    with pytest.raises(ConfigError, match=r"'datasets\.digits\.spaces' names space 'pca05'"):
-        study(broken)
-
-
-def test_two_entries_expanding_to_the_same_run():
-    broken = config()
-    broken["runs"].append({"method": "kmeans", "space": "raw", "params": {"k": 10}})
-    message = f"two entries of 'runs' describe the same run '{re.escape(run_name('raw'))}'"
-    with pytest.raises(ConfigError, match=message):
-        study(broken)
 
 
 def test_grid_over_k_expands_to_one_run_per_value():
@@ -355,26 +200,6 @@ def test_defaults_are_filled_in():
     assert [run.name for run in built.runs] == [run_name("raw")]
 
 
-def test_dataset_spaces_excluding_every_run_space_expand_to_nothing():
-    broken = config(dataset="digits")
-    broken["datasets"]["digits"]["spaces"] = ["raw"]
-    broken["runs"] = [{"method": "kmeans", "space": "pca50"}]
-    with pytest.raises(ConfigError, match="runs expand to no run on digits"):
-        study(broken)
-
-
-def test_an_empty_run_list_is_refused():
-    with pytest.raises(ConfigError, match=r"config key 'runs' is \[\]: \[\] should be non-empty"):
-        study(config(runs=[]))
-
-
-def test_a_grid_with_an_empty_list_is_refused_naming_its_key():
-    broken = config()
-    broken["runs"][0]["grid"] = {"k": []}
-    with pytest.raises(ConfigError, match=r"config key 'runs\[0\]\.grid\.k' is \[\]: .*non-empty"):
-        study(broken)
-
-
 def test_dataset_spaces_select_the_runs():
     changed = config(dataset="digits")
     changed["datasets"]["digits"]["spaces"] = ["pca50"]
@@ -409,19 +234,6 @@ def test_check_against_schema_prefixes_paths():
 # -- matrix linkages, per-space samples, held-out runs ---------------------------------------
 
 
-def test_complete_linkage_on_all_of_mnist_is_refused_with_the_size_that_fits():
-    broken = config()
-    broken["runs"] = [
-        {"method": "agglomerative", "space": "pca50", "params": {"linkage": "complete"}}
-    ]
-    message = (
-        r"complete linkage needs the condensed distance matrix, 18,692 MB for the 70000 points"
-        r".*max_job_memory_mb=11000.*at most 34348 points"
-    )
-    with pytest.raises(ConfigError, match=message):
-        study(broken)
-
-
 def test_a_larger_memory_budget_admits_a_larger_matrix():
     changed = config(max_job_memory_mb=40000)
     changed["runs"] = [
@@ -442,50 +254,12 @@ def test_a_space_can_declare_its_own_sample():
     )
 
 
-def test_agglomerative_needs_exactly_one_way_to_cut():
-    broken = config()
-    broken["runs"] = [
-        {"method": "agglomerative", "space": "pca50", "params": {"distance_threshold": 2.0}}
-    ]
-    with pytest.raises(ConfigError, match="set exactly one of them"):
-        study(broken)
-
-
 def test_only_methods_that_predict_are_held_out_and_only_on_mnist():
     built = study(config())
     held_out = {run.method for run in built.runs if built.holds_out(run)}
     assert held_out == {"kmeans", "minibatch_kmeans", "lloyd", "gmm"}
     digits = study(config(dataset="digits"))
     assert not any(digits.holds_out(run) for run in digits.runs)
-
-
-def test_neighbour_queries_must_be_ids_of_the_data():
-    broken = config(dataset="digits")
-    broken["neighbours"]["queries"] = [3, 1797]
-    with pytest.raises(ConfigError, match=r"'neighbours.queries' has ids \[1797\]"):
-        study(broken)
-
-
-def test_a_memory_budget_below_a_method_s_own_need_is_refused():
-    with pytest.raises(ConfigError, match="'max_job_memory_mb' is 1000, below the 2000 MB"):
-        study(config(max_job_memory_mb=1000))
-
-
-def test_short_names_keep_only_the_settings_that_vary_within_a_method():
-    names = short_names(
-        [
-            "kmeans/pca50/k~10@init~k-means++/seed~0",
-            "kmeans/pca50/k~12@init~k-means++/seed~0",
-            "kmeans/raw/k~10@init~k-means++/seed~1",
-            "agglomerative/pca50/linkage~ward@k~10",
-        ]
-    )
-    assert list(names.values()) == [
-        "kmeans/pca50 k=10 seed=0",
-        "kmeans/pca50 k=12 seed=0",
-        "kmeans/raw k=10 seed=1",
-        "agglomerative/pca50",
-    ]
 
 
 def test_config_digest_ignores_where_mnist_comes_from_but_not_the_study():
@@ -553,27 +327,3 @@ def test_an_unseeded_umap_space_says_so_in_its_path():
     assert "umap~5@n_neighbors~30@min_dist~0.0@metric~euclidean@seed~none" in (
         built.features_path("umap5")
     )
-
-
-def test_a_umap_space_must_embed_a_declared_raw_or_pca_space():
-    broken = umap_config(input="pca05")
-    with pytest.raises(ConfigError, match=r"'spaces\.umap5\.input' is 'pca05'.*Did you mean"):
-        study(broken)
-    broken["spaces"]["umap5"]["input"] = "umap5"
-    with pytest.raises(ConfigError, match="a umap space embeds a raw or pca space"):
-        study(broken)
-
-
-def test_umap_neighbours_must_be_fewer_than_the_points():
-    broken = umap_config(n_neighbors=5000)
-    with pytest.raises(ConfigError, match=r"'spaces\.umap5\.n_neighbors' is 5000, .* 1797 points"):
-        study(broken)
-
-
-def test_a_umap_space_takes_no_sample_of_its_own():
-    broken = umap_config(sample={"size": 100})
-    with pytest.raises(
-        ConfigError,
-        match=r"'spaces\.umap5' is 'sample', which is not allowed; choose one of kind, input",
-    ):
-        study(broken)

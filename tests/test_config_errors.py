@@ -1,0 +1,271 @@
+"""Every way a broken config is refused: each row breaks the default config one way and says
+what the error message must name (the key, the value, and what to do instead)."""
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digit_clustering.study.errors import ConfigError
+from digit_clustering.study.study import Study
+
+pytestmark = pytest.mark.unit
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())
+DEFAULT_CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text())
+
+
+# -- edits that need more than one statement -------------------------------------------------
+
+
+def declare_emnist_with_one_checksum(config: dict) -> None:
+    config["datasets"]["emnist_digits"] = {
+        "mirrors": ["https://example.org/emnist/"],
+        "md5": {"train-images-idx3-ubyte.gz": "0" * 32},
+    }
+
+
+def digits_with_pca_of(n_components: int):
+    def breaks(config: dict) -> None:
+        config["dataset"] = "digits"
+        config["spaces"]["pca50"]["n_components"] = n_components
+
+    return breaks
+
+
+def k_above_a_sample_of_20(config: dict) -> None:
+    config.update(dataset="digits", subsample={"size": 20})
+    config["datasets"]["digits"]["spaces"] = ["raw"]
+    config["runs"] = [{"method": "kmeans", "space": "raw", "grid": {"k": [20, 21]}}]
+
+
+def digits_selecting_undeclared_space(config: dict) -> None:
+    config["datasets"]["digits"]["spaces"] = ["raw", "pca05"]
+    config["dataset"] = "digits"
+
+
+def digits_spaces_excluding_every_run_space(config: dict) -> None:
+    config["dataset"] = "digits"
+    config["datasets"]["digits"]["spaces"] = ["raw"]
+    config["runs"] = [{"method": "kmeans", "space": "pca50"}]
+
+
+def digits_querying_id_1797(config: dict) -> None:
+    config["dataset"] = "digits"
+    config["neighbours"]["queries"] = [3, 1797]
+
+
+def only_agglomerative(**params):
+    def breaks(config: dict) -> None:
+        config["runs"] = [{"method": "agglomerative", "space": "pca50", "params": params}]
+
+    return breaks
+
+
+def digits_with_umap5(**settings):
+    """The digits study running one GMM on a UMAP space 'umap5' of 'pca50' with `settings`."""
+
+    def breaks(config: dict) -> None:
+        config["dataset"] = "digits"
+        config["spaces"]["umap5"] = {
+            "kind": "umap",
+            "input": "pca50",
+            "n_components": 5,
+            **settings,
+        }
+        config["datasets"]["digits"]["spaces"] = ["raw", "pca50", "umap5"]
+        config["runs"] = [{"method": "gmm", "space": "umap5"}]
+
+    return breaks
+
+
+# -- the table -------------------------------------------------------------------------------
+
+CASES = [
+    # (id, how the default config is broken, what the message must say)
+    # schema errors
+    (
+        "misspelt top-level key",
+        lambda c: c.update(sclae="max"),
+        r"unknown key\(s\) 'sclae'\. Did you mean 'scale'\?",
+    ),
+    (
+        "misspelt key inside a run",
+        lambda c: c["runs"][0].update(parms={"k": 3}),
+        r"config key 'runs\[0\]' has unknown key\(s\) 'parms'\. Did you mean 'params'\?",
+    ),
+    (
+        "unknown method parameter in a run",
+        lambda c: c["runs"][1].update(params={"kk": 3}),
+        r"'runs\[1\]\.params' has unknown key\(s\) 'kk'",
+    ),
+    (
+        "wrong type names the key and what is allowed",
+        lambda c: c.update(subsample={"size": "lots"}),
+        r"config key 'subsample\.size' is 'lots'.*Allowed: 'all', a number of points",
+    ),
+    (
+        "k below two in methods",
+        lambda c: c["methods"]["kmeans"].update(k=1),
+        r"config key 'methods\.kmeans\.k' is 1: .*minimum of 2",
+    ),
+    (
+        "k below two in a run grid",
+        lambda c: c["runs"][0].update(grid={"k": [3, 1]}),
+        r"config key 'runs\[0\]\.params\.k' is 1: .*minimum",
+    ),
+    (
+        "misspelt dataset",
+        lambda c: c.update(dataset="mnsit"),
+        r"'dataset' is 'mnsit', which is not declared under 'datasets' "
+        r"\(mnist, fashion_mnist, kmnist, digits, blobs\)\. .* Did you mean 'mnist'\?",
+    ),
+    (
+        "idx dataset missing checksums",
+        declare_emnist_with_one_checksum,
+        r"datasets\.emnist_digits\.md5' is missing .*",
+    ),
+    (
+        "missing required key",
+        lambda c: c.pop("runs"),
+        "missing a required key: 'runs' is a required property",
+    ),
+    (
+        "raw space with settings",
+        lambda c: c["spaces"]["raw"].update(n_components=5),
+        "'n_components', which is not allowed; choose one of kind, sample",
+    ),
+    (
+        "empty run list",
+        lambda c: c.update(runs=[]),
+        r"config key 'runs' is \[\]: \[\] should be non-empty",
+    ),
+    (
+        "grid with an empty list",
+        lambda c: c["runs"][0].update(grid={"k": []}),
+        r"config key 'runs\[0\]\.grid\.k' is \[\]: .*non-empty",
+    ),
+    # checks against the data
+    (
+        "n_components above the digits features",
+        digits_with_pca_of(65),
+        r"'spaces\.pca50\.n_components' is 65, .*allows at most 64\.",
+    ),
+    (
+        "n_components above the sample size",
+        lambda c: c.update(dataset="digits", subsample={"size": 20}),
+        r"'spaces\.pca50\.n_components' is 50.*at most 20\.",
+    ),
+    (
+        "subsample larger than the dataset",
+        lambda c: c.update(dataset="digits", subsample={"size": 1798}),
+        r"'subsample\.size' is 1798, but digits has 1797 points; use at most 1797",
+    ),
+    (
+        "k above the sample size",
+        k_above_a_sample_of_20,
+        r"'runs\[0\]\.params\.k' is 21, more clusters than the 20 points",
+    ),
+    (
+        "misspelt method in a run",
+        lambda c: c["runs"][1].update(method="kmeens"),
+        r"'runs\[1\]\.method' is 'kmeens', which is not a known method.*Did you mean 'kmeans'",
+    ),
+    (
+        "run naming an undeclared space",
+        lambda c: c["runs"][1].update(space="rwa"),
+        r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' "
+        r"\(raw, pca50, pca50_34k, umap10, umap2\)\. Did you mean 'raw'\?",
+    ),
+    (
+        "dataset selecting an undeclared space",
+        digits_selecting_undeclared_space,
+        r"'datasets\.digits\.spaces' names space 'pca05'",
+    ),
+    (
+        "two entries expanding to the same run",
+        lambda c: c["runs"].append({"method": "kmeans", "space": "raw", "params": {"k": 10}}),
+        "two entries of 'runs' describe the same run "
+        f"'{re.escape('kmeans/raw/k~10@init~k-means++@n_init~10@max_iter~300/seed~0')}'",
+    ),
+    (
+        "dataset spaces excluding every run space",
+        digits_spaces_excluding_every_run_space,
+        "runs expand to no run on digits",
+    ),
+    # matrix linkages and memory
+    (
+        "complete linkage on all of mnist",
+        only_agglomerative(linkage="complete"),
+        r"complete linkage needs the condensed distance matrix, 18,692 MB for the 70000 points"
+        r".*max_job_memory_mb=11000.*at most 34348 points",
+    ),
+    (
+        "agglomerative without exactly one way to cut",
+        only_agglomerative(distance_threshold=2.0),
+        "set exactly one of them",
+    ),
+    (
+        "neighbour query beyond the data",
+        digits_querying_id_1797,
+        r"'neighbours.queries' has ids \[1797\]",
+    ),
+    (
+        "memory budget below a method's own need",
+        lambda c: c.update(max_job_memory_mb=1000),
+        "'max_job_memory_mb' is 1000, below the 2000 MB",
+    ),
+    # UMAP spaces
+    (
+        "umap input not declared",
+        digits_with_umap5(input="pca05"),
+        r"'spaces\.umap5\.input' is 'pca05'.*Did you mean",
+    ),
+    (
+        "umap input is a umap space",
+        digits_with_umap5(input="umap5"),
+        "a umap space embeds a raw or pca space",
+    ),
+    (
+        "umap neighbours not fewer than the points",
+        digits_with_umap5(n_neighbors=5000),
+        r"'spaces\.umap5\.n_neighbors' is 5000, .* 1797 points",
+    ),
+    (
+        "umap space with its own sample",
+        digits_with_umap5(sample={"size": 100}),
+        r"'spaces\.umap5' is 'sample', which is not allowed; choose one of kind, input",
+    ),
+    # the headline
+    (
+        "misspelt headline space",
+        lambda c: c["headline"].update(space="umap01"),
+        r"'headline.space' is 'umap01', .* Did you mean 'umap10'\?",
+    ),
+    (
+        "undeclared headline view",
+        lambda c: c["headline"].update(view="umap3"),
+        r"'headline.view' is 'umap3', which is not declared",
+    ),
+    (
+        "headline view of another sample",
+        lambda c: c["headline"].update(view="pca50_34k"),
+        r"whose sample is not that of headline.space 'umap10'",
+    ),
+    (
+        "headline view the dataset does not use",
+        lambda c: c["datasets"]["mnist"]["spaces"].remove("umap2"),
+        r"add it to 'datasets.mnist.spaces', or set",
+    ),
+]
+
+
+@pytest.mark.parametrize(("breaks", "message"), [pytest.param(b, m, id=i) for i, b, m in CASES])
+def test_a_broken_config_is_refused_naming_the_key_and_the_fix(breaks, message):
+    broken = copy.deepcopy(DEFAULT_CONFIG)
+    breaks(broken)
+    with pytest.raises(ConfigError, match=message):
+        Study(broken, copy.deepcopy(SCHEMA))
