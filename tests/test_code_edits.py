@@ -41,7 +41,9 @@ def study(tmp_path_factory) -> Workspace:
         {"method": "gmm", "space": "pca"},
         {"method": "lloyd", "space": "pca", "params": {"restarts": 2}},
     ]
-    environment = {**os.environ, "PYTHONPATH": str(workflow)}
+    # PYTHONSAFEPATH: `python -m snakemake` would otherwise import the package from the current
+    # directory (the repository) before PYTHONPATH
+    environment = {**os.environ, "PYTHONPATH": str(workflow), "PYTHONSAFEPATH": "1"}
     workspace = Workspace(
         tmp_path_factory.mktemp("study"), config, workflow=workflow, env=environment
     )
