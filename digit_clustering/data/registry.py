@@ -13,11 +13,11 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class DatasetKind:
     name: str
-    has_images: bool  # its points are images: image figures rather than point clouds
-    has_split: bool  # a train/test split, so runs can be scored on held-out images
-    downloads: bool  # four IDX files fetched from the dataset's mirrors
     shape: Callable[[dict], tuple[int, int]]  # (points, features), from its config entry
     loader: str  # "module:function" that builds its points from its config entry
+    has_images: bool = True  # its points are images: image figures rather than point clouds
+    has_split: bool = False  # a train/test split, so runs can be scored on held-out images
+    downloads: bool = False  # four IDX files fetched from the dataset's mirrors
 
     def load(self, settings: dict):
         """The dataset's points, from the settings of its config entry (imported lazily)."""
@@ -28,28 +28,18 @@ class DatasetKind:
 SOURCES = "digit_clustering.data.sources"
 KINDS = {
     "idx": DatasetKind(
-        name="idx",
-        has_images=True,
-        has_split=True,
-        downloads=True,
+        "idx",
         shape=lambda _: (70_000, 784),
         loader=f"{SOURCES}:from_idx_files",
+        has_split=True,
+        downloads=True,
     ),
-    "digits": DatasetKind(
-        name="digits",
-        has_images=True,
-        has_split=False,
-        downloads=False,
-        shape=lambda _: (1_797, 64),
-        loader=f"{SOURCES}:digits",
-    ),
+    "digits": DatasetKind("digits", shape=lambda _: (1_797, 64), loader=f"{SOURCES}:digits"),
     "blobs": DatasetKind(
-        name="blobs",
-        has_images=False,
-        has_split=False,
-        downloads=False,
+        "blobs",
         shape=lambda settings: (settings["n_samples"], settings["n_features"]),
         loader=f"{SOURCES}:blobs",
+        has_images=False,
     ),
 }
 # The built-in datasets; every other entry under `datasets` is MNIST-format (four IDX files).

@@ -3,7 +3,7 @@
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import Method, Parameter
+from digit_clustering.methods.method import SEED, Method, Parameter, renamed
 
 METHOD = Method(
     description="scikit-learn GaussianMixture; k is the number of components.",
@@ -17,7 +17,7 @@ METHOD = Method(
         ),
         "n_init": Parameter(int, 1, "initialisations, the most likely kept", minimum=1),
         "max_iter": Parameter(int, 100, "EM iterations at most", minimum=1),
-        "seed": Parameter(int, 0, "random seed of the initialisation", minimum=0),
+        "seed": SEED,
     },
     predicts=True,
     criterion=("log_likelihood", "max"),
@@ -28,13 +28,7 @@ def fit(x: np.ndarray, params: dict) -> Clustering:
     from sklearn.mixture import GaussianMixture
 
     x = x.astype(np.float64)
-    model = GaussianMixture(
-        n_components=params["k"],
-        covariance_type=params["covariance_type"],
-        n_init=params["n_init"],
-        max_iter=params["max_iter"],
-        random_state=params["seed"],
-    ).fit(x)
+    model = GaussianMixture(**renamed(params, k="n_components", seed="random_state")).fit(x)
     return Clustering(
         labels=model.predict(x).astype(np.int64),
         centres=model.means_,

@@ -3,18 +3,18 @@
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import Method, Parameter
+from digit_clustering.methods.method import CLUSTERS, SEED, Method, Parameter, renamed
 
 METHOD = Method(
     description="scikit-learn KMeans (Lloyd iteration).",
     parameters={
-        "k": Parameter(int, 10, "number of clusters", minimum=2),
+        "k": CLUSTERS,
         "init": Parameter(
             str, "k-means++", "how the first centres are chosen", choices=("k-means++", "random")
         ),
         "n_init": Parameter(int, 10, "starts, the best (lowest inertia) kept", minimum=1),
         "max_iter": Parameter(int, 300, "iterations at most per start", minimum=1),
-        "seed": Parameter(int, 0, "random seed of the initialisation", minimum=0),
+        "seed": SEED,
     },
     predicts=True,
     criterion=("inertia", "min"),
@@ -24,13 +24,7 @@ METHOD = Method(
 def fit(x: np.ndarray, params: dict) -> Clustering:
     from sklearn.cluster import KMeans
 
-    model = KMeans(
-        n_clusters=params["k"],
-        init=params["init"],
-        n_init=params["n_init"],
-        max_iter=params["max_iter"],
-        random_state=params["seed"],
-    )
+    model = KMeans(**renamed(params, k="n_clusters", seed="random_state"))
     return from_fitted_centroids(model.fit(x))
 
 

@@ -9,15 +9,15 @@ final J is kept; the worst one's centres are kept too, for comparison.
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import Method, Parameter
+from digit_clustering.methods.method import CLUSTERS, SEED, Method, Parameter
 
 METHOD = Method(
     description="Lloyd's k-means written out, random data points as initial centres.",
     parameters={
-        "k": Parameter(int, 10, "number of clusters", minimum=2),
+        "k": CLUSTERS,
         "restarts": Parameter(int, 10, "restarts, the lowest final J kept", minimum=1),
         "max_iter": Parameter(int, 300, "iterations at most per restart", minimum=1),
-        "seed": Parameter(int, 0, "random seed of the initialisation", minimum=0),
+        "seed": SEED,
     },
     predicts=True,
     course_figure="iterations.png",

@@ -68,3 +68,13 @@ class Method:
             "default": {},
             "properties": {name: p.schema() for name, p in self.parameters.items()},
         }
+
+
+# Parameters several methods share, declared once.
+CLUSTERS = Parameter(int, 10, "number of clusters", minimum=2)
+SEED = Parameter(int, 0, "random seed of the initialisation", minimum=0)
+
+
+def renamed(params: dict, **names: str) -> dict:
+    """The params under a library's own names: ``renamed(p, k="n_clusters")``."""
+    return {names.get(name, name): value for name, value in params.items()}
