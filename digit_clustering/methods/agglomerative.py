@@ -66,8 +66,8 @@ def check_cut(params: dict) -> str | None:
 
 
 METHOD = Method(
-    description="Hierarchical clustering (fastcluster), cut into k clusters or at a distance "
-    "threshold (set the other to null).",
+    description="Hierarchical clustering: merge the two closest clusters until k remain. Ward "
+    "and single linkage run on every point; complete and average on a sample.",
     parameters={
         "linkage": Parameter(
             str, "ward", "how the distance of two clusters is measured", choices=LINKAGES

@@ -15,7 +15,7 @@ from digit_clustering.methods.clustering import NOISE, Clustering
 from digit_clustering.methods.method import Method, Parameter
 
 METHOD = Method(
-    description="DBSCAN; noise is cluster -1.",
+    description="Density-based: clusters are dense regions within eps; the rest is noise.",
     parameters={
         "eps": Parameter(float, 0.5, "radius of a neighbourhood", exclusive_minimum=0),
         "min_samples": Parameter(

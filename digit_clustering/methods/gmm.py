@@ -6,7 +6,7 @@ from digit_clustering.methods.clustering import Clustering
 from digit_clustering.methods.method import SEED, Method, Parameter, renamed
 
 METHOD = Method(
-    description="scikit-learn GaussianMixture; k is the number of components.",
+    description="A Gaussian mixture fitted by EM: soft, elliptical clusters; BIC compares k.",
     parameters={
         "k": Parameter(int, 10, "number of mixture components", minimum=1),
         "covariance_type": Parameter(

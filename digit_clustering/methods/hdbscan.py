@@ -10,7 +10,7 @@ from digit_clustering.methods.clustering import NOISE, Clustering
 from digit_clustering.methods.method import Method, Parameter
 
 METHOD = Method(
-    description="HDBSCAN; noise is cluster -1.",
+    description="DBSCAN over every eps at once, keeping the most persistent clusters.",
     parameters={
         "min_cluster_size": Parameter(int, 5, "the smallest group that is a cluster", minimum=2),
         "min_samples": Parameter(

@@ -6,7 +6,8 @@ from digit_clustering.methods.clustering import Clustering
 from digit_clustering.methods.method import CLUSTERS, SEED, Method, Parameter, renamed
 
 METHOD = Method(
-    description="scikit-learn KMeans (Lloyd iteration).",
+    description="scikit-learn's k-means: the k centres that minimise the sum of squared "
+    "distances (SSE), best of n_init starts.",
     parameters={
         "k": CLUSTERS,
         "init": Parameter(

@@ -12,7 +12,8 @@ from digit_clustering.methods.clustering import Clustering
 from digit_clustering.methods.method import CLUSTERS, SEED, Method, Parameter
 
 METHOD = Method(
-    description="Lloyd's k-means written out, random data points as initial centres.",
+    description="Lloyd's algorithm written out: random points as starting centres, alternate "
+    "assignment and update, J recorded at every iteration of every restart.",
     parameters={
         "k": CLUSTERS,
         "restarts": Parameter(int, 10, "restarts, the lowest final J kept", minimum=1),

@@ -7,7 +7,7 @@ from digit_clustering.methods.kmeans import from_fitted_centroids
 from digit_clustering.methods.method import CLUSTERS, SEED, Method, Parameter, renamed
 
 METHOD = Method(
-    description="scikit-learn MiniBatchKMeans.",
+    description="k-means fitted on small random batches: faster, slightly higher SSE.",
     parameters={
         "k": CLUSTERS,
         "batch_size": Parameter(int, 2048, "points per mini-batch", minimum=1),

@@ -18,9 +18,10 @@ from pathlib import Path
 import pandas as pd
 
 from digit_clustering.jobs.atomic import atomic_path
+from digit_clustering.methods.registry import METHODS
 from digit_clustering.report.headline import Headline, headline_view
 from digit_clustering.report.html import environment
-from digit_clustering.report.text import METHOD_DESCRIPTIONS, METRIC_NAMES
+from digit_clustering.report.text import METRIC_NAMES
 
 # (column, better): the metrics the summary names a best run for.
 BEST_OF = [
@@ -114,7 +115,7 @@ def method_sections(
         sections.append(
             {
                 "method": method,
-                "description": METHOD_DESCRIPTIONS.get(method, ""),
+                "description": METHODS[method].description,
                 "runs": [
                     run_view(row, run_figures[row["run"]], fit_seconds.get(row["run"]))
                     for _, row in runs.iterrows()

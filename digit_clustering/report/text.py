@@ -18,16 +18,3 @@ METRIC_NAMES = {
     "calinski_harabasz": "Calinski-H.",
     "davies_bouldin": "Davies-B.",
 }
-
-METHOD_DESCRIPTIONS = {
-    "kmeans": "scikit-learn's k-means: the k centres that minimise the sum of squared "
-    "distances (SSE), best of n_init starts.",
-    "minibatch_kmeans": "k-means fitted on small random batches: faster, slightly higher SSE.",
-    "lloyd": "Lloyd's algorithm written out: random points as starting centres, alternate "
-    "assignment and update, J recorded at every iteration of every restart.",
-    "gmm": "A Gaussian mixture fitted by EM: soft, elliptical clusters; BIC compares k.",
-    "agglomerative": "Hierarchical clustering: merge the two closest clusters until k remain. "
-    "Ward and single linkage run on every point; complete and average on a sample.",
-    "dbscan": "Density-based: clusters are dense regions within eps; the rest is noise.",
-    "hdbscan": "DBSCAN over every eps at once, keeping the most persistent clusters.",
-}
