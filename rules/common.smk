@@ -7,7 +7,7 @@ import yaml
 from digit_clustering.data.registry import LOCAL_SOURCE_DATASET, kind_of, load_settings
 from digit_clustering.data.sources import IDX_SPLITS
 from digit_clustering.figures.captions import caption_file
-from digit_clustering.figures.catalogue import (
+from digit_clustering.study.catalogue import (
     CATEGORIES,
     CLOUD_PAGE,
     CLOUD_RUN_FIGURES,

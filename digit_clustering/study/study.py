@@ -2,14 +2,14 @@
 it lives (`layout` holds the patterns; the study fills them in)."""
 
 from digit_clustering.data.registry import kind_of
-from digit_clustering.figures.catalogue import (
+from digit_clustering.methods.registry import METHODS, job_memory_mb, methods_schema
+from digit_clustering.study import layout
+from digit_clustering.study.catalogue import (
     CLOUD_PAGE,
     CLOUD_RUN_FIGURES,
     IMAGE_RUN_FIGURES,
     png,
 )
-from digit_clustering.methods.registry import METHODS, job_memory_mb, methods_schema
-from digit_clustering.study import layout
 from digit_clustering.study.config_check import check_against_schema
 from digit_clustering.study.errors import ConfigError, did_you_mean
 from digit_clustering.study.lookups import headline_spaces, neighbours_space

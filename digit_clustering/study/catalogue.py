@@ -1,7 +1,8 @@
 """The figures the study draws for each run, and where each figure goes in Snakemake's report.
 
-A per-run figure is a name here, a caption (``captions/<name>.rst``) and the code that draws
-it (`run_figures`); the rules, the study's targets and the page all read these lists.
+A per-run figure is a name here, a caption (``figures/captions/<name>.rst``) and the code that
+draws it (``figures/run_figures.py``); the rules and the study's targets read these lists, and
+the page shows whatever figures a run has.
 """
 
 IMAGE_RUN_FIGURES = ("centroids", "confusion", "gallery", "nearest")  # runs on images
