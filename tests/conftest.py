@@ -1,11 +1,13 @@
 """Fixtures shared by the workflow tests: a workspace, a loopback mirror, a small fake MNIST."""
 
+import copy
 import filecmp
 import functools
 import gzip
 import hashlib
 import http.server
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -56,6 +58,14 @@ class Workspace:
         self.workflow = workflow  # the repository, or a copy of it that a test may edit
         self.env = env  # the environment of its snakemake runs (None: this process's)
         self.write_config()
+
+    def copy(self, directory: Path, config: dict | None = None) -> "Workspace":
+        """This workspace's files (results and Snakemake's records, times kept) in `directory`,
+        for a test that changes a study other tests share; `config` replaces its config."""
+        shutil.copytree(self.directory, directory, symlinks=True)
+        return Workspace(
+            directory, copy.deepcopy(config or self.config), self.python, self.workflow, self.env
+        )
 
     def write_config(self) -> None:
         (self.directory / "config.yaml").write_text(yaml.safe_dump(self.config, sort_keys=False))

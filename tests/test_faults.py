@@ -3,7 +3,6 @@
 import base64
 import contextlib
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -168,11 +167,9 @@ def test_a_read_only_results_directory_is_refused_before_any_job(workspace_facto
 
 
 def test_a_truncated_intermediate_is_named_when_read_and_rebuilt_once_deleted(clean_run, tmp_path):
-    copy = tmp_path / "copy"
-    shutil.copytree(clean_run.directory, copy, symlinks=True)
     config = slow_study()
     config["runs"] = [{"method": "kmeans", "space": "raw", "params": {"k": 9}}]
-    workspace = Workspace(copy, config)
+    workspace = clean_run.copy(tmp_path / "copy", config)
     scaled = workspace.path("results/digits/scaled/max.parquet")
     scaled.write_bytes(scaled.read_bytes()[:5000])
 

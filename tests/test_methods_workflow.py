@@ -88,12 +88,10 @@ def test_nearest_neighbours_of_the_queries(digits_all_methods):
     assert frame.groupby("query")["distance"].apply(lambda d: d.is_monotonic_increasing).all()
 
 
-def test_adding_a_dbscan_grid_value_adds_only_its_jobs(digits_all_methods):
+def test_adding_a_dbscan_grid_value_adds_only_its_jobs(digits_all_methods, tmp_path):
     config = all_methods_study("digits")
     config["runs"][6]["grid"]["eps"].append(2.0)
-    digits_all_methods.config = config
-    digits_all_methods.write_config()
-    planned = digits_all_methods.planned_jobs()
+    planned = digits_all_methods.copy(tmp_path / "study", config).planned_jobs()
     assert planned["cluster"] == 1 and planned["evaluate"] == 1
     assert "pca" not in planned and "neighbours" not in planned
 

@@ -2,13 +2,16 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from digit_clustering.jobs.stale_locks import hold_and_clear_stale
+
+pytestmark = pytest.mark.unit
 
 HOLD_IN_ANOTHER_PROCESS = """
 import sys, time
 from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 
-pytestmark = pytest.mark.unit
 hold_and_clear_stale(sys.argv[1])
 print("holding", flush=True)
 time.sleep(60)

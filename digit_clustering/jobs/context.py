@@ -7,9 +7,8 @@ import resource
 import time
 from collections.abc import Iterator
 
-from threadpoolctl import threadpool_limits
-
 from digit_clustering.jobs import provenance, storage
+from digit_clustering.jobs.threads import limited_threads
 
 log = logging.getLogger("digit_clustering")
 
@@ -33,7 +32,7 @@ def job(snakemake) -> Iterator[None]:
         )
     )
     try:
-        with threadpool_limits(limits=threads):
+        with limited_threads(threads):
             yield
     except OSError as error:
         explained = storage.explain(error, list(snakemake.output))
