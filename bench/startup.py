@@ -1,18 +1,21 @@
 """What a job costs before it computes: a Python process that starts as a `script:` job does
 (Snakemake's preamble) and imports what the rule's script imports, with no work.
 
-    python bench/startup.py [--runs 7]
+    python bench/startup.py [--runs 7] [--before REV]
 
 One row per script in scripts/: the median wall time over the runs, and which heavy libraries
-the imports alone load. A method's or UMAP's own library, imported inside the fit, is work
-and not counted. Writes its section of bench/RESULTS.md.
+the imports alone load. A library imported inside the work (a method's, UMAP's, the ARI's) is
+work and not counted. With --before, the same is measured on a checkout of REV (a git
+worktree, removed afterwards) and shown beside. Writes its section of bench/RESULTS.md.
 """
 
 import argparse
+import os
 import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,41 +35,78 @@ def imports_of(script: Path) -> str:
     return "; ".join(lines)
 
 
-def start_up(code: str, runs: int) -> tuple[float, str]:
+def start_up(code: str, runs: int, checkout: Path) -> tuple[float, str]:
+    """Median seconds of `code` in a new process importing the package of `checkout`."""
+    environment = {**os.environ, "PYTHONPATH": str(checkout), "PYTHONSAFEPATH": "1"}
     seconds, loaded = [], ""
     for _ in range(runs + 1):  # the first run warms the file cache and is not counted
         began = time.perf_counter()
         result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
         )
         seconds.append(time.perf_counter() - began)
         loaded = result.stdout.strip()
     return statistics.median(seconds[1:]), loaded
 
 
+def measure(checkout: Path, runs: int) -> dict[str, tuple[float, str]]:
+    return {
+        script.stem: start_up(
+            f"{PREAMBLE}; {imports_of(script)}; {REPORT.format(heavy=HEAVY)}", runs, checkout
+        )
+        for script in sorted((checkout / "scripts").glob("*.py"))
+    }
+
+
+def measure_before(revision: str, runs: int) -> dict[str, tuple[float, str]]:
+    with tempfile.TemporaryDirectory() as scratch:
+        checkout = Path(scratch) / "before"
+        git = ["git", "-C", str(REPOSITORY), "worktree"]
+        subprocess.run([*git, "add", "--detach", str(checkout), revision], check=True)
+        try:
+            return measure(checkout, runs)
+        finally:
+            subprocess.run([*git, "remove", "--force", str(checkout)], check=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument("--before", help="a git revision to measure beside the working tree")
+    arguments = parser.parse_args()
+    before = measure_before(arguments.before, arguments.runs) if arguments.before else {}
+    after = measure(REPOSITORY, arguments.runs)
+    bare, _ = start_up("pass", arguments.runs, REPOSITORY)
+    preamble, _ = start_up(PREAMBLE, arguments.runs, REPOSITORY)
+    head = "| script | start-up (s) | heavy libraries its imports load |"
+    if before:
+        head = f"| script | before {arguments.before} (s) | now (s) | loaded before | loaded now |"
     rows = []
-    bare, _ = start_up("pass", runs)
-    preamble, _ = start_up(PREAMBLE, runs)
-    for script in sorted((REPOSITORY / "scripts").glob("*.py")):
-        code = f"{PREAMBLE}; {imports_of(script)}; {REPORT.format(heavy=HEAVY)}"
-        median, loaded = start_up(code, runs)
-        rows.append(f"| {script.stem} | {median:.2f} | {loaded or '-'} |")
+    for script, (seconds, loaded) in after.items():
+        if before:
+            old_seconds, old_loaded = before.get(script, (float("nan"), "(no such script)"))
+            rows.append(
+                f"| {script} | {old_seconds:.2f} | {seconds:.2f} | {old_loaded or '-'} "
+                f"| {loaded or '-'} |"
+            )
+        else:
+            rows.append(f"| {script} | {seconds:.2f} | {loaded or '-'} |")
     replace_section(
         "## Job start-up per rule",
         [
             "## Job start-up per rule (`python bench/startup.py`)",
             "",
-            f"A Python process that starts as a `script:` job and imports what the rule's script "
-            f"imports, no work; median of {runs} runs after one warm-up, two cores. For "
-            f"reference: `python -c pass` {bare:.2f} s; Snakemake's script preamble alone "
+            "A Python process that starts as a `script:` job and imports what the rule's script "
+            f"imports, no work; median of {arguments.runs} runs after one warm-up, two cores. "
+            f"For reference: `python -c pass` {bare:.2f} s; Snakemake's script preamble alone "
             f"{preamble:.2f} s.",
             "",
-            "| script | start-up (s) | heavy libraries its imports load |",
-            "|---|---|---|",
+            head,
+            "|" + "---|" * (head.count("|") - 1),
             *rows,
         ],
     )

@@ -64,7 +64,9 @@ def test_package_init_files_hold_a_docstring_only(package):
         ("digit_clustering.study.study", ("sklearn", "pandas", "matplotlib", "umap", "scipy")),
         ("digit_clustering.study.codec", ("yaml", "jsonschema", "numpy", "pyarrow")),
         ("digit_clustering.evaluation.evaluate", ("matplotlib", "umap")),
-        ("digit_clustering.figures.run_figures", ("sklearn", "umap", "pandas")),
+        ("digit_clustering.figures.run_figures", ("sklearn", "umap", "pandas", "plotly")),
+        ("digit_clustering.figures.scatter3d", ("plotly", "matplotlib")),
+        ("digit_clustering.report.step", ("sklearn", "scipy", "umap", "plotly")),
     ],
 )
 def test_a_module_imports_no_library_it_does_not_use(module, absent):

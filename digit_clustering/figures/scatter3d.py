@@ -10,14 +10,15 @@ from disk with no network, and each run's page holds only its points.
 import html
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import plotly.graph_objects as go
-import plotly.offline
 
-from digit_clustering.figures.style import STYLE, plt, save
 from digit_clustering.jobs.atomic import atomic_path
 from digit_clustering.methods.clustering import NOISE
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 PALETTE = [
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -33,8 +34,14 @@ def colours(clusters: np.ndarray) -> list[str]:
     return [NOISE_COLOUR if c == NOISE else PALETTE[c % len(PALETTE)] for c in clusters.tolist()]
 
 
+# plotly and matplotlib are imported by the functions that draw with them: a job that draws
+# no cloud (image figures, the plotly_js copy) then starts without them.
+
+
 def scatter3d_figure(x, clusters, centres, title: str, output: str | os.PathLike):
     """The points on their three features, coloured by cluster (grey: noise), centres marked."""
+    from digit_clustering.figures.style import STYLE, plt, save
+
     with plt.rc_context(STYLE):
         figure = plt.figure(figsize=(5.5, 5), layout="constrained")
         axis = figure.add_subplot(projection="3d")
@@ -50,6 +57,8 @@ def scatter3d_figure(x, clusters, centres, title: str, output: str | os.PathLike
 
 def write_plotly_js(output: str | os.PathLike):
     """The copy of plotly's JavaScript (shipped inside the plotly package) the pages load."""
+    import plotly.offline
+
     with atomic_path(output) as temporary:
         temporary.write_bytes(plotly.offline.get_plotlyjs().encode("utf-8"))
 
@@ -62,9 +71,11 @@ def three_columns(rows: np.ndarray) -> np.ndarray:
     return np.pad(rows, ((0, 0), (0, 3 - rows.shape[1])))
 
 
-def scatter3d_plotly(x, clusters, centres, title: str, ids=None) -> go.Figure:
+def scatter3d_plotly(x, clusters, centres, title: str, ids=None) -> "go.Figure":
     """The figure of the page: a trace per cluster, then the noise ("noise"), then the
     centres ("centres"); hovering a point shows its id and cluster."""
+    import plotly.graph_objects as go
+
     x, centres = three_columns(x), three_columns(centres)
     clusters = np.asarray(clusters)
     ids = np.arange(len(x)) if ids is None else np.asarray(ids)
