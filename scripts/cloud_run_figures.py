@@ -7,5 +7,6 @@ with job(snakemake):
         features_path=snakemake.input.features,
         labels_path=snakemake.input.labels,
         centres_path=snakemake.input.centres,
+        plotly_js_path=snakemake.input.plotly_js,
         outputs=dict(snakemake.output.items()),
     )

@@ -15,7 +15,7 @@ import plotly.offline
 import pytest
 
 from digit_clustering.figures import course as course_figures
-from digit_clustering.figures import image_grids, run_figures, scatter3d, style
+from digit_clustering.figures import image_grids, scatter3d, style
 
 pytestmark = pytest.mark.unit
 
@@ -436,14 +436,6 @@ def test_the_shared_plotly_is_the_packages_own(tmp_path):
     scatter3d.write_plotly_js(tmp_path / "plotly.min.js")
     script = (tmp_path / "plotly.min.js").read_text(encoding="utf-8")
     assert script == plotly.offline.get_plotlyjs() and len(script) > 1_000_000
-
-
-def test_a_run_page_links_to_the_plotly_of_its_dataset():
-    page = "results/blobs/runs/kmeans/raw/k~7@init~random/seed~0/scatter.html"
-    shared = run_figures.shared_plotly_js("kmeans/raw/k~7@init~random/seed~0", page)
-    assert shared.as_posix() == "results/blobs/plotly.min.js"
-    with pytest.raises(ValueError, match="not a page of run"):
-        run_figures.shared_plotly_js("gmm/raw/seed~0", page)
 
 
 def test_the_3d_view_of_a_flat_cloud_lies_in_its_plane(tmp_path):

@@ -1,7 +1,5 @@
 """Steps that draw the figures of one run, of one set of points, and of one look-up."""
 
-from pathlib import Path, PurePosixPath
-
 import numpy as np
 
 from digit_clustering.figures import course as course_figures
@@ -53,10 +51,15 @@ def image_run_figures(
 
 
 def cloud_run_figures(
-    run: str, features_path: str, labels_path: str, centres_path: str, outputs: dict[str, str]
+    run: str,
+    features_path: str,
+    labels_path: str,
+    centres_path: str,
+    plotly_js_path: str,
+    outputs: dict[str, str],
 ):
     """For point clouds: a scatter (3-D for three features), an interactive 3-D page (plotly,
-    loading the dataset's shared plotly.min.js, see `shared_plotly_js`) and the confusion
+    loading the dataset's one copy of plotly's JavaScript, `plotly_js_path`) and the confusion
     matrix."""
     points = read_points(features_path)
     clusters = read_clusters(labels_path, points.ids)
@@ -72,18 +75,9 @@ def cloud_run_figures(
         centres,
         run,
         outputs["page"],
-        plotly_js=shared_plotly_js(run, outputs["page"]),
+        plotly_js=plotly_js_path,
         ids=points.ids,
     )
-
-
-def shared_plotly_js(run: str, page: str) -> Path:
-    """results/{dataset}/plotly.min.js, the one copy of plotly every page of a run
-    (results/{dataset}/runs/{run}/...) links to."""
-    page = Path(page)
-    if not page.parent.as_posix().endswith(f"runs/{run}"):
-        raise ValueError(f"{page} is not a page of run {run} under runs/")
-    return page.parents[len(PurePosixPath(run).parts) + 1] / scatter3d.PLOTLY_JS
 
 
 def lloyd_figure(

@@ -25,7 +25,6 @@ PALETTE = [
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
 ]  # fmt: skip
 NOISE_COLOUR = "#bbbbbb"
-PLOTLY_JS = "plotly.min.js"  # beside the runs: results/{dataset}/plotly.min.js
 DIV_ID = "scatter3d"  # fixed: plotly would draw a random one, and the page must rebuild alike
 HOVER = "point %{{customdata}}, {name}<br>(%{{x:.3g}}, %{{y:.3g}}, %{{z:.3g}})<extra></extra>"
 
