@@ -2,7 +2,7 @@
 
 import logging
 
-from digit_clustering.data.registry import kind_of, load_settings
+from digit_clustering.data.registry import kind_of
 from digit_clustering.data.sources import mnist_from_path
 from digit_clustering.tables import write_points
 
@@ -17,13 +17,13 @@ def decode(
     local_source: str | None = None,
 ):
     """Decode the dataset: a local copy of MNIST, its downloaded IDX files, or a built-in
-    dataset made from its config entry (`settings`)."""
+    dataset made from `settings` (its config entry as `registry.load_settings` gives it)."""
     kind = kind_of(dataset)
     if local_source:
         points = mnist_from_path(local_source)
     elif kind.downloads:
-        points = kind.load({"files": idx_files, "dataset": dataset})
+        points = kind.load(idx_files, dataset)
     else:
-        points = kind.load(load_settings(settings))
+        points = kind.load(**settings)
     log.info("decoded %d points of %d values", *points.x.shape)
     write_points(points, output)

@@ -5,45 +5,38 @@ downloaded, how many points and features, how is it decoded) is answered here; n
 compares a dataset's name. A dataset of a new kind is one more entry in `KINDS`.
 """
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from digit_clustering.data import sources
+from digit_clustering.tables import Points
 
 
 @dataclass(frozen=True)
 class DatasetKind:
-    name: str
     shape: Callable[[dict], tuple[int, int]]  # (points, features), from its config entry
-    loader: str  # "module:function" that builds its points from its config entry
+    load: Callable[..., Points]  # its points, from its loader's arguments (`load_settings`)
     has_images: bool = True  # its points are images: image figures rather than point clouds
     has_split: bool = False  # a train/test split, so runs can be scored on held-out images
     downloads: bool = False  # four IDX files fetched from the dataset's mirrors
 
-    def load(self, settings: dict):
-        """The dataset's points, from the settings of its config entry (imported lazily)."""
-        module, _, function = self.loader.partition(":")
-        return getattr(importlib.import_module(module), function)(**settings)
 
-
-SOURCES = "digit_clustering.data.sources"
 KINDS = {
     "idx": DatasetKind(
-        "idx",
         shape=lambda _: (70_000, 784),
-        loader=f"{SOURCES}:from_idx_files",
+        load=sources.from_idx_files,
         has_split=True,
         downloads=True,
     ),
-    "digits": DatasetKind("digits", shape=lambda _: (1_797, 64), loader=f"{SOURCES}:digits"),
+    "digits": DatasetKind(shape=lambda _: (1_797, 64), load=sources.digits),
     "blobs": DatasetKind(
-        "blobs",
         shape=lambda settings: (settings["n_samples"], settings["n_features"]),
-        loader=f"{SOURCES}:blobs",
+        load=sources.blobs,
         has_images=False,
     ),
 }
-# The built-in datasets; every other entry under `datasets` is MNIST-format (four IDX files).
-BUILT_IN = {"digits": "digits", "blobs": "blobs"}
+# The built-in datasets, each its own kind; every other entry under `datasets` is MNIST-format.
+BUILT_IN = ("digits", "blobs")
 # The dataset that `mnist_source` (a local copy) and `mnist_mirror` (a first mirror) stand for.
 LOCAL_SOURCE_DATASET = "mnist"
 # Keys of a dataset's config entry that select the study's spaces rather than make the data.
@@ -51,7 +44,7 @@ STUDY_KEYS = ("spaces",)
 
 
 def kind_of(dataset: str) -> DatasetKind:
-    return KINDS[BUILT_IN.get(dataset, "idx")]
+    return KINDS[dataset if dataset in BUILT_IN else "idx"]
 
 
 def load_settings(settings: dict) -> dict:
