@@ -29,10 +29,24 @@ def module_file(module: str) -> Path | None:
 
 
 @functools.cache
+def source(path: Path) -> bytes:
+    """A file's bytes, read once per process: every rule's digest shares the job plumbing."""
+    return path.read_bytes()
+
+
+def digest_name(path: Path) -> str:
+    """How a file is named in a digest: from the package's folder for its modules, else by its
+    folder and name (``scripts/cluster.py``), so the digest does not depend on where the
+    workflow or the package is installed."""
+    root = PACKAGE.parent if path.is_relative_to(PACKAGE) else path.parents[1]
+    return path.relative_to(root).as_posix()
+
+
+@functools.cache
 def imported_files(path: Path) -> frozenset[Path]:
     """The package modules `path` imports directly, and the packages that hold them."""
     names = set()
-    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+    for node in ast.walk(ast.parse(source(path), filename=str(path))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -65,6 +79,5 @@ def code_digest(script: str | Path, *modules: str) -> str:
     starts = [Path(script)] + [module_file(module) for module in modules]
     digest = hashlib.sha256()
     for path in sorted(closure(*starts)):
-        name = path.relative_to(PACKAGE.parent) if path.is_relative_to(PACKAGE.parent) else path
-        digest.update(f"{name.as_posix()}\0".encode() + path.read_bytes() + b"\0")
+        digest.update(f"{digest_name(path)}\0".encode() + source(path) + b"\0")
     return digest.hexdigest()[:16]
