@@ -19,6 +19,7 @@ from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 from digit_clustering.jobs.storage import check_writable
 from digit_clustering.jobs.threads import NUMERIC_THREADS
 from digit_clustering.methods.registry import METHODS, module_name
+from digit_clustering.prepare.scaling import SCALINGS
 from digit_clustering.study import layout
 from digit_clustering.study.codec import decode, transform_settings
 from digit_clustering.study.config_text import config_digest, config_text
@@ -47,7 +48,7 @@ if workflow.is_main_process:
 
 wildcard_constraints:
     dataset=STUDY.dataset,
-    scaling="none|max|minmax|standard",
+    scaling="|".join(SCALINGS),
     sample=r"[^/]+",
     transform=r"pca~[^/]+|raw",
     embedding=r"umap~[^/]+",

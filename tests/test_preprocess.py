@@ -2,10 +2,12 @@
 
 import numpy as np
 import pytest
+import yaml
+from conftest import REPOSITORY
 
 from digit_clustering.prepare.pca import PCAModel, pca
 from digit_clustering.prepare.sampling import sample_size, subsample
-from digit_clustering.prepare.scaling import scale
+from digit_clustering.prepare.scaling import SCALINGS, scale
 from digit_clustering.tables import Points
 
 pytestmark = pytest.mark.unit
@@ -206,3 +208,8 @@ def test_pca_with_too_many_components_raises(n_components):
 def test_pca_limit_is_the_number_of_points_when_smaller():
     with pytest.raises(ValueError, match=r"between 1 and min\(points, features\) = 4"):
         pca(points_of(DATA[:4]), n_components=5, whiten=False, seed=0)
+
+
+def test_the_config_schema_offers_exactly_the_scalings_there_are():
+    schema = yaml.safe_load((REPOSITORY / "schemas/config.schema.yaml").read_text())
+    assert tuple(schema["properties"]["scale"]["enum"]) == SCALINGS

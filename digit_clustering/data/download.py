@@ -180,8 +180,6 @@ def _failure_reason(error: Exception, timeout: float) -> str:
 
 
 def download_step(filename: str, checksum: dict, mirrors: list[str], timeout: float, output: str):
-    """Fetch `filename`, checked against `checksum` ({"md5": ..., "md5_of": ...})."""
-    source = fetch_verified(
-        filename, mirrors=mirrors, destination=output, timeout=timeout, **checksum
-    )
-    logger.info("%s from %s", filename, source)
+    """Fetch `filename`, checked against `checksum` ({"md5": ..., "md5_of": ...}); the log
+    names the mirror that served it."""
+    fetch_verified(filename, mirrors=mirrors, destination=output, timeout=timeout, **checksum)

@@ -22,6 +22,7 @@ from digit_clustering.methods.registry import METHODS
 from digit_clustering.report.headline import Headline, headline_view
 from digit_clustering.report.html import environment
 from digit_clustering.report.text import METRIC_NAMES
+from digit_clustering.study.catalogue import CLOUD_PAGE
 
 # (column, better): the metrics the summary names a best run for.
 BEST_OF = [
@@ -101,7 +102,7 @@ def run_view(row: pd.Series, figures: dict[str, str], fit_seconds: float | None)
             for kind, path in figures.items()
             if not kind.endswith(".html")
         ],
-        "scatter_page": figures.get("scatter.html"),
+        "scatter_page": figures.get(CLOUD_PAGE),
     }
 
 
