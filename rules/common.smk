@@ -74,6 +74,12 @@ def run_figure_outputs(names):
     return {name: figure(layout.run_file(png(name)), name, run="{run}") for name in names}
 
 
+def course_figure_output(method):
+    """The figure a method draws of its fit's course, named by the method."""
+    name = METHODS[method].course_figure
+    return figure(layout.run_file(png(name)), name, run="{run}")
+
+
 def run_of(wildcards):
     return STUDY.run(wildcards.run)
 

@@ -80,7 +80,7 @@ rule lloyd_figure:
         centres=layout.RUN_CENTRES,
         model=run_model,
     output:
-        figure(layout.run_file("iterations.png"), "iterations", run="{run}"),
+        course_figure_output("lloyd"),
     log:
         "logs/{dataset}/runs/{run}/iterations.log",
     benchmark:
@@ -101,7 +101,7 @@ rule dendrogram:
     input:
         layout.RUN_TRACE,
     output:
-        figure(layout.run_file("dendrogram.png"), "dendrogram", run="{run}"),
+        course_figure_output("agglomerative"),
     log:
         "logs/{dataset}/runs/{run}/dendrogram.log",
     benchmark:

@@ -21,7 +21,7 @@ METHOD = Method(
         "seed": SEED,
     },
     predicts=True,
-    course_figure="iterations.png",
+    course_figure="iterations",
     criterion=("objective", "min"),
 )
 

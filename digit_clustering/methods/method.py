@@ -50,7 +50,7 @@ class Method:
     predicts: bool = False  # can assign new points (held-out split)
     memory_mb: int = 2000  # measured peak on 70,000 x 50 (PCA-50) with headroom
     runtime_min: int = 10  # wall time to request; every fit measured on full MNIST is < 1 min
-    course_figure: str | None = None  # the figure drawn from the fit's trace, if any
+    course_figure: str | None = None  # the figure (its name) drawn from the fit's trace
     # The fit's own score, which picks among runs without labels: (detail, "min" or "max").
     criterion: tuple[str, str] | None = None
     # Hooks for what a parameter's range cannot say, where a method needs them:

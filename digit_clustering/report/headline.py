@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from digit_clustering.study.catalogue import png
 from digit_clustering.tables import read_parquet, table_metadata
 
 
@@ -26,7 +27,7 @@ class Headline:
         by_name = {Path(path).stem: Path(path) for path in paths}
         table = read_parquet(by_name["pairs"])
         metadata = table_metadata(table)
-        figures = {"confusion": Path(run_figures[metadata["run"]]["confusion.png"])}
+        figures = {"confusion": Path(run_figures[metadata["run"]][png("confusion")])}
         figures |= {name: by_name[name] for name in ("embedding", "confused")}
         return cls(
             metadata["run"],

@@ -123,7 +123,7 @@ class Study:
         else:
             names = [png(name) for name in CLOUD_RUN_FIGURES] + [CLOUD_PAGE]
         if METHODS[run.method].course_figure:
-            names.append(METHODS[run.method].course_figure)
+            names.append(png(METHODS[run.method].course_figure))
         return [self.run_path(run, layout.run_file(name)) for name in names]
 
     def silhouette_path(self, space_name: str) -> str:
