@@ -6,6 +6,7 @@ import functools
 import gzip
 import hashlib
 import http.server
+import os
 import re
 import shutil
 import subprocess
@@ -21,7 +22,25 @@ import yaml
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 REAL_MNIST = REPOSITORY.parent / "shared" / "data" / "mnist"
+# CI sets this: there, a test that cannot run (no Slurm, no real MNIST) fails instead of
+# skipping, so a broken set-up cannot hide a case.
+EVERY_TEST_MUST_RUN = os.environ.get("DIGIT_CLUSTERING_EVERY_TEST_MUST_RUN") == "1"
 MEASURED = re.compile(r'class="measured"[^>]*>[^<]*<')  # the report's build time and timings
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip a test that cannot run here; in CI, fail it."""
+    if EVERY_TEST_MUST_RUN:
+        pytest.fail(f"{reason}, and CI runs every test")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def real_mnist() -> Path:
+    """The real MNIST IDX files beside the repository (never committed)."""
+    if not REAL_MNIST.is_dir():
+        skip_or_fail(f"real MNIST is not at {REAL_MNIST}")
+    return REAL_MNIST
 
 
 def assert_same_results(first: "Workspace", second: "Workspace") -> None:
@@ -218,8 +237,7 @@ def fake_mnist_directory(tmp_path) -> tuple[Path, dict]:
 def plugin_python(tmp_path_factory) -> str:
     reason = slurm_cluster.missing_reason()
     if reason:
-        print(f"Slurm test skipped: {reason}")
-        pytest.skip(reason)
+        skip_or_fail(f"no Slurm test cluster: {reason}")
     extras = tomllib.loads((REPOSITORY / "pyproject.toml").read_text())["project"]
     requirement = extras["optional-dependencies"]["slurm"]
     environment = tmp_path_factory.mktemp("slurm-env")

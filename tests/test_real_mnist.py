@@ -4,21 +4,17 @@ import gzip
 
 import numpy as np
 import pytest
-from conftest import REAL_MNIST
 from scipy.io import savemat
 
 from digit_clustering.data.sources import from_idx_directory, mnist_from_path
 from digit_clustering.tables import write_points
 
-pytestmark = [
-    pytest.mark.workflow,
-    pytest.mark.skipif(not REAL_MNIST.is_dir(), reason="real MNIST is not available"),
-]
+pytestmark = pytest.mark.workflow
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    points = from_idx_directory(REAL_MNIST)
+def reference(tmp_path_factory, real_mnist):
+    points = from_idx_directory(real_mnist)
     path = tmp_path_factory.mktemp("idx") / "data.parquet"
     write_points(points, path)
     return points, path.read_bytes()
@@ -31,7 +27,7 @@ def test_idx_files_hold_the_canonical_mnist(reference):
     assert (points.split == "train").sum() == 60_000
 
 
-def test_npz_mat_and_plain_idx_decode_to_identical_bytes(reference, tmp_path):
+def test_npz_mat_and_plain_idx_decode_to_identical_bytes(reference, real_mnist, tmp_path):
     points, expected = reference
     images = points.x.reshape(-1, 28, 28)
     np.savez(
@@ -47,7 +43,7 @@ def test_npz_mat_and_plain_idx_decode_to_identical_bytes(reference, tmp_path):
     )
     plain = tmp_path / "plain"
     plain.mkdir()
-    for source in REAL_MNIST.glob("*.gz"):
+    for source in real_mnist.glob("*.gz"):
         (plain / source.stem).write_bytes(gzip.decompress(source.read_bytes()))
     for local in ("mnist.npz", "mnist-original.mat", "plain"):
         output = tmp_path / f"{local}.parquet"

@@ -11,7 +11,6 @@ import PIL.Image
 import pytest
 import yaml
 from conftest import (
-    REAL_MNIST,
     REPOSITORY,
     Workspace,
     assert_same_results,
@@ -275,9 +274,8 @@ def test_complete_linkage_on_too_many_points_is_refused_before_any_job(workspace
     assert not workspace.path("results").exists()
 
 
-@pytest.mark.skipif(not REAL_MNIST.is_dir(), reason="real MNIST is not beside the repository")
-def test_real_mnist_from_a_loopback_mirror(workspace_factory, serve_directory):
-    config = small_study("mnist", mnist_mirror=serve_directory(REAL_MNIST))
+def test_real_mnist_from_a_loopback_mirror(workspace_factory, serve_directory, real_mnist):
+    config = small_study("mnist", mnist_mirror=serve_directory(real_mnist))
     config["subsample"] = {"size": 3000, "seed": 0, "stratify": True}
     config["spaces"]["pca"]["n_components"] = 30
     config["runs"] = [{"method": "kmeans", "space": "pca"}]
