@@ -66,6 +66,12 @@ def test_a_file_that_is_not_the_published_archive_is_refused(
     workspace = workspace_factory(config)
     result = workspace.snakemake(check=False)
     assert result.returncode != 0
-    log = workspace.path("logs/fashion_mnist/download/train-labels-idx1-ubyte.log").read_text()
-    assert "archive md5 " in log and "!= expected 25c81989df183df01b3e8a0aad5dffbe" in log
+    # The run stops at the first refusal, so which downloads ran depends on scheduling.
+    published_md5 = config["datasets"]["fashion_mnist"]["md5"]
+    refusals = [
+        log.stem
+        for log in workspace.path("logs/fashion_mnist/download").glob("*.log")
+        if f"!= expected {published_md5[log.stem + '.gz']}" in log.read_text()
+    ]
+    assert refusals, "no download log names the published MD5 it expected"
     assert not list(workspace.path("resources").rglob("*.gz"))
