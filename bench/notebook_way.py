@@ -1,22 +1,39 @@
-"""The seeds' notebook way, in one process: IDX -> /255 -> PCA-50 -> KMeans -> metrics -> figure.
+"""The notebook way, in one process with plain libraries: the baseline the workflow is measured
+against. Two modes:
 
-Run by bench/run.py as the baseline the workflow is measured against; prints its metrics.
+    python bench/notebook_way.py MNIST_DIR FIGURE.png
+
+the seeds' notebook on full MNIST (IDX -> /255 -> PCA-50 -> KMeans -> metrics -> one figure),
+run by bench/run.py; prints its metrics as one JSON line.
+
+    python bench/notebook_way.py --study digits [--config FILE] [--figures DIR]
+
+the digits study (what `snakemake --config dataset=digits` builds) done the same way: every
+space and run of config.yaml (FILE merged into it, as `--configfile` would be), their metrics
+and a figure per run, kept in DIR (default: a temporary folder). The work is in
+bench/notebook_way_runs.py. Prints one JSON line: runs, wall time, time per phase, the mean
+accuracy and each run's accuracy.
 """
 
+# ruff: noqa: E402
+# The clock starts before the imports: the study mode reports how long they take.
+import time
+
+STARTED = time.perf_counter()
+
+import argparse
 import gzip
 import json
-import sys
-import time
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from sklearn.cluster import KMeans  # noqa: E402
-from sklearn.decomposition import PCA  # noqa: E402
-from sklearn.metrics import (  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.decomposition import PCA
+from sklearn.metrics import (
     adjusted_rand_score,
     normalized_mutual_info_score,
     silhouette_score,
@@ -62,5 +79,25 @@ def main(directory: Path, figure_path: Path) -> None:
     print(json.dumps(scores))
 
 
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="The notebook way, in one process.")
+    parser.add_argument("mnist", nargs="?", type=Path, help="directory of MNIST's IDX .gz files")
+    parser.add_argument("figure", nargs="?", type=Path, help="where the MNIST figure goes")
+    parser.add_argument("--study", choices=["digits"], help="do this study instead")
+    parser.add_argument("--config", type=Path, help="a config merged into config.yaml")
+    parser.add_argument("--figures", type=Path, help="keep the study's figures here")
+    parsed = parser.parse_args()
+    if parsed.study is None and (parsed.mnist is None or parsed.figure is None):
+        parser.error("give MNIST_DIR and FIGURE.png, or --study digits")
+    return parsed
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    parsed = arguments()
+    if parsed.study is None:
+        main(parsed.mnist, parsed.figure)
+    else:
+        # Imported here: the study's libraries (UMAP, HDBSCAN...) are no part of the MNIST way.
+        from notebook_way_runs import run_study
+
+        run_study(parsed.config, parsed.figures, STARTED)

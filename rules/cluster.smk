@@ -11,7 +11,7 @@ rule cluster:
         "benchmarks/{dataset}/runs/{run}/cluster.tsv"
     conda:
         "../envs/pipeline.yaml"
-    threads: NUMERIC_THREADS
+    threads: run_threads
     resources:
         mem_mb=run_memory_mb,
         runtime=run_runtime,
@@ -34,7 +34,7 @@ rule heldout:
         "benchmarks/{dataset}/runs/{run}/heldout.tsv"
     conda:
         "../envs/pipeline.yaml"
-    threads: NUMERIC_THREADS
+    threads: run_threads
     resources:
         mem_mb=run_memory_mb,
         runtime=run_runtime,

@@ -20,6 +20,7 @@ from digit_clustering.jobs.storage import check_writable
 from digit_clustering.jobs.threads import NUMERIC_THREADS
 from digit_clustering.methods.registry import METHODS, module_name
 from digit_clustering.prepare.scaling import SCALINGS
+from digit_clustering.prepare.umap import umap_threads
 from digit_clustering.study import layout
 from digit_clustering.study.codec import decode, transform_settings
 from digit_clustering.study.config_text import config_digest, config_text
@@ -110,6 +111,10 @@ def run_memory_mb(wildcards, attempt):
 
 def run_runtime(wildcards, attempt):
     return METHODS[run_method(wildcards)].runtime_min * attempt
+
+
+def run_threads(wildcards):
+    return METHODS[run_method(wildcards)].threads
 
 
 def scaled_by_attempt(base):

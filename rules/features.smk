@@ -32,7 +32,7 @@ rule umap:
         "benchmarks/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.tsv"
     conda:
         "../envs/pipeline.yaml"
-    threads: 2
+    threads: umap_job_threads
     resources:
         mem_mb=2500,
         runtime=15,
@@ -54,7 +54,7 @@ rule umap_heldout:
         "benchmarks/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.heldout.tsv"
     conda:
         "../envs/pipeline.yaml"
-    threads: 2
+    threads: umap_job_threads
     resources:
         mem_mb=2500,
         runtime=15,

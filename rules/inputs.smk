@@ -85,6 +85,10 @@ def umap_settings(wildcards):
     return transform_settings(wildcards.embedding)
 
 
+def umap_job_threads(wildcards):
+    return umap_threads(umap_settings(wildcards))
+
+
 # -- evaluate --------------------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pyarrow as pa
 
-from digit_clustering.jobs.threads import numeric_threads
+from digit_clustering.jobs.threads import limited_threads
 from digit_clustering.methods.clustering import Clustering, cluster_means
 from digit_clustering.methods.registry import METHODS, module_name
 from digit_clustering.tables import matrix_column, read_points, write_parquet
@@ -16,11 +16,11 @@ log = logging.getLogger(__name__)
 
 
 def fit(method: str, x: np.ndarray, params: dict) -> Clustering:
-    """Fit `method` (a registry name) on `x`, on the fixed thread count of numeric kernels."""
+    """Fit `method` (a registry name) on `x`, on the fixed thread count it declares."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; known: {', '.join(sorted(METHODS))}")
     module = importlib.import_module(module_name(method))
-    with numeric_threads():
+    with limited_threads(METHODS[method].threads):
         return module.fit(x, params)
 
 

@@ -10,6 +10,8 @@ reads it, as scikit-learn declares them on the estimator.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from digit_clustering.jobs.threads import NUMERIC_THREADS
+
 JSON_TYPES = {int: "integer", float: "number", str: "string", bool: "boolean"}
 
 
@@ -50,6 +52,9 @@ class Method:
     predicts: bool = False  # can assign new points (held-out split)
     memory_mb: int = 2000  # measured peak on 70,000 x 50 (PCA-50) with headroom
     runtime_min: int = 10  # wall time to request; every fit measured on full MNIST is < 1 min
+    # The cores the fit uses. It runs on exactly this many whatever `--cores` grants, so its
+    # sums round the same everywhere; a single-threaded fit says 1 and runs beside another.
+    threads: int = NUMERIC_THREADS
     course_figure: str | None = None  # the figure (its name) drawn from the fit's trace
     # The fit's own score, which picks among runs without labels: (detail, "min" or "max").
     criterion: tuple[str, str] | None = None

@@ -4,9 +4,16 @@ import logging
 
 import numpy as np
 
+from digit_clustering.jobs.compiled import import_compiled
+from digit_clustering.jobs.threads import NUMERIC_THREADS
 from digit_clustering.tables import Points, read_points, write_points
 
 log = logging.getLogger(__name__)
+
+
+def umap_threads(settings: dict) -> int:
+    """The cores a UMAP job uses: seeded, umap-learn runs on one thread."""
+    return 1 if settings["seed"] is not None else NUMERIC_THREADS
 
 
 def umap_embedding(points: Points, settings: dict, threads: int) -> Points:
@@ -32,8 +39,7 @@ def umap_train_embedding(points: Points, settings: dict, threads: int) -> Points
 
 
 def _umap(settings: dict, threads: int):
-    import umap
-
+    umap = import_compiled("umap", packages=("umap", "pynndescent"))
     seed = settings["seed"]
     return umap.UMAP(
         n_neighbors=settings["n_neighbors"],

@@ -1,0 +1,510 @@
+"""The digits study the notebook way: one process, plain libraries, no files but figures.
+
+    python bench/notebook_way.py --study digits [--config FILE] [--figures DIR]
+
+What `snakemake --config dataset=digits` builds from config.yaml, done as a notebook would:
+load_digits -> scale -> every space of `datasets.digits.spaces` (pixels, PCA, UMAP of a PCA)
+-> every run of `runs` (expanded over its grid) fitted with scikit-learn, hdbscan, fastcluster
+or a numpy Lloyd loop, mapped as digit_clustering/methods/*.py map them -> the workflow's
+metrics (silhouette per run, ARI between runs) -> one figure per run (centre images and the
+confusion matrix), the ARI matrix, the nearest neighbours and the headline scatter.
+
+The package's study model is imported only to read the plan (which spaces, which runs with
+which params); none of the work goes through it.
+"""
+
+import json
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import fastcluster
+import hdbscan
+import matplotlib.pyplot as plt
+import numpy as np
+import umap
+import yaml
+from scipy.cluster.hierarchy import fcluster
+from scipy.optimize import linear_sum_assignment
+from scipy.spatial.distance import cdist, pdist
+from sklearn.cluster import DBSCAN, KMeans, MiniBatchKMeans
+from sklearn.datasets import load_digits
+from sklearn.decomposition import PCA
+from sklearn.metrics import (
+    adjusted_mutual_info_score,
+    adjusted_rand_score,
+    calinski_harabasz_score,
+    davies_bouldin_score,
+    homogeneity_completeness_v_measure,
+    normalized_mutual_info_score,
+    silhouette_score,
+)
+from sklearn.metrics.cluster import contingency_matrix
+from sklearn.mixture import GaussianMixture
+from sklearn.model_selection import train_test_split
+from sklearn.neighbors import NearestNeighbors
+
+from digit_clustering.study.study import Study
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+NOISE = -1
+MATRIX_LINKAGES = ("complete", "average", "weighted")  # need all pairwise distances
+
+
+@dataclass
+class Space:
+    rows: np.ndarray  # the images it holds (all of them, or a sample), in order
+    x: np.ndarray  # their features
+    pca: PCA | None = None  # maps centres back to pixels
+
+
+@dataclass
+class Fit:
+    labels: np.ndarray
+    centres: np.ndarray  # the method's own, or the clusters' means in the space
+
+    def __post_init__(self):
+        self.labels = np.asarray(self.labels, dtype=np.int64)
+
+
+@dataclass
+class Work:
+    """The study and what has been made of it so far."""
+
+    study: Study
+    pixels: np.ndarray  # every image, scaled
+    truth: np.ndarray  # every image's digit
+    spaces: dict[str, Space] = field(default_factory=dict)
+    fits: dict[str, Fit] = field(default_factory=dict)  # by run name
+    metrics: dict[str, dict] = field(default_factory=dict)  # by run name
+    agreement: dict[str, np.ndarray] = field(default_factory=dict)  # by point set
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Each run's readable name, by its name."""
+        methods = self.study.config["methods"]
+        return {r.name: readable_name(r, methods.get(r.method, {})) for r in self.study.runs}
+
+
+# -- the plan ----------------------------------------------------------------------------------
+def merged(config: dict, override: dict) -> dict:
+    """`override` merged into `config`, mapping by mapping (as Snakemake's --configfile)."""
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(config.get(key), dict):
+            merged(config[key], value)
+        else:
+            config[key] = value
+    return config
+
+
+def plan(config_path: Path | None) -> Study:
+    config = yaml.safe_load((REPOSITORY / "config.yaml").read_text())
+    if config_path is not None:
+        merged(config, yaml.safe_load(config_path.read_text()))
+    config["dataset"] = "digits"
+    schema = yaml.safe_load((REPOSITORY / "schemas/config.schema.yaml").read_text())
+    return Study(config, schema)
+
+
+def readable_name(run, defaults: dict) -> str:
+    """``gmm/umap10/k=12,n_init=10``: the method, the space and the params off the defaults."""
+    changed = ",".join(f"{k}={v}" for k, v in run.params.items() if defaults.get(k) != v)
+    return f"{run.method}/{run.space}" + (f"/{changed}" if changed else "")
+
+
+# -- the spaces --------------------------------------------------------------------------------
+def scale(x: np.ndarray, scaling: str) -> np.ndarray:
+    x = x.astype(np.float64)
+    if scaling == "max":
+        x = x / np.abs(x).max()
+    elif scaling == "minmax":
+        spread = x.max(axis=0) - x.min(axis=0)
+        x = (x - x.min(axis=0)) / np.where(spread > 0, spread, 1.0)
+    elif scaling == "standard":
+        deviation = x.std(axis=0)
+        x = (x - x.mean(axis=0)) / np.where(deviation > 0, deviation, 1.0)
+    return x.astype(np.float32)
+
+
+def sample_rows(settings: dict, labels: np.ndarray) -> np.ndarray:
+    n, size = len(labels), settings["size"]
+    keep = n if size == "all" else max(1, round(size * n)) if isinstance(size, float) else size
+    if keep == n:
+        return np.arange(n)
+    if settings["stratify"]:
+        rows, _ = train_test_split(
+            np.arange(n), train_size=keep, stratify=labels, random_state=settings["seed"]
+        )
+    else:
+        rows = np.random.default_rng(settings["seed"]).choice(n, size=keep, replace=False)
+    return np.sort(rows)
+
+
+def base_space(config: dict, settings: dict, pixels: np.ndarray, labels) -> Space:
+    rows = sample_rows(settings.get("sample", config["subsample"]), labels)
+    if settings["kind"] == "raw":
+        return Space(rows, pixels[rows])
+    pca = PCA(
+        n_components=settings["n_components"],
+        whiten=settings.get("whiten", False),
+        random_state=settings.get("seed", 0),
+    )
+    x = pca.fit_transform(pixels[rows].astype(np.float64)).astype(np.float32)
+    return Space(rows, x, pca)
+
+
+def embedded_space(settings: dict, source: Space) -> Space:
+    seed = settings.get("seed", 0)
+    model = umap.UMAP(
+        n_neighbors=settings.get("n_neighbors", 15),
+        n_components=settings["n_components"],
+        min_dist=float(settings.get("min_dist", 0.0)),
+        metric=settings.get("metric", "euclidean"),
+        random_state=seed,
+        n_jobs=1 if seed is not None else -1,
+    )
+    return Space(source.rows, model.fit_transform(source.x).astype(np.float32))
+
+
+def build_spaces(config: dict, names, pixels: np.ndarray, labels: np.ndarray) -> dict:
+    """Every space named, a UMAP space's input first (once, even if it is not named)."""
+    spaces = {}
+    for name in names:
+        settings = config["spaces"][name]
+        if settings["kind"] != "umap":
+            spaces.setdefault(name, base_space(config, settings, pixels, labels))
+            continue
+        source = settings["input"]
+        if source not in spaces:
+            spaces[source] = base_space(config, config["spaces"][source], pixels, labels)
+        spaces[name] = embedded_space(settings, spaces[source])
+    return spaces
+
+
+# -- the fits ----------------------------------------------------------------------------------
+def cluster_means(x: np.ndarray, labels: np.ndarray, k: int | None = None) -> np.ndarray:
+    """Each cluster's mean, clusters 0..k-1 (default: max(labels)); NaN for an empty one."""
+    k = int(labels.max()) + 1 if k is None else k
+    kept = labels != NOISE
+    sums = np.zeros((k, x.shape[1]))
+    np.add.at(sums, labels[kept], x[kept])
+    with np.errstate(invalid="ignore"):
+        return sums / np.bincount(labels[kept], minlength=k)[:, np.newaxis]
+
+
+def fit_kmeans(x, p) -> Fit:
+    model = KMeans(
+        n_clusters=p["k"],
+        init=p["init"],
+        n_init=p["n_init"],
+        max_iter=p["max_iter"],
+        random_state=p["seed"],
+    ).fit(x)
+    return Fit(model.labels_, model.cluster_centers_)
+
+
+def fit_minibatch_kmeans(x, p) -> Fit:
+    model = MiniBatchKMeans(
+        n_clusters=p["k"],
+        batch_size=p["batch_size"],
+        n_init=p["n_init"],
+        max_iter=p["max_iter"],
+        random_state=p["seed"],
+    ).fit(x)
+    return Fit(model.labels_, model.cluster_centers_)
+
+
+def lloyd_restart(x, centres, max_iter: int):
+    """Assign, update, until no assignment changes; an empty cluster keeps its centre."""
+    labels = None
+    for _ in range(max_iter):
+        distances = cdist(x, centres, "sqeuclidean")
+        assigned = distances.argmin(axis=1)
+        objective = distances[np.arange(len(x)), assigned].sum()
+        if labels is not None and np.array_equal(assigned, labels):
+            break
+        labels = assigned
+        means = cluster_means(x, labels, len(centres))
+        centres = np.where(np.isnan(means), centres, means)
+    return objective, labels, centres
+
+
+def fit_lloyd(x, p) -> Fit:
+    x = x.astype(np.float64)
+    rng = np.random.default_rng(p["seed"])
+    best = None
+    for _ in range(p["restarts"]):
+        start = x[rng.choice(len(x), size=p["k"], replace=False)]
+        restart = lloyd_restart(x, start, p["max_iter"])
+        if best is None or restart[0] < best[0]:
+            best = restart
+    return Fit(best[1], best[2])
+
+
+def fit_gmm(x, p) -> Fit:
+    x = x.astype(np.float64)
+    model = GaussianMixture(
+        n_components=p["k"],
+        covariance_type=p["covariance_type"],
+        n_init=p["n_init"],
+        max_iter=p["max_iter"],
+        random_state=p["seed"],
+    ).fit(x)
+    return Fit(model.predict(x), model.means_)
+
+
+def fit_agglomerative(x, p) -> Fit:
+    x = x.astype(np.float64)
+    if p["linkage"] in MATRIX_LINKAGES:
+        tree = fastcluster.linkage(pdist(x), method=p["linkage"], preserve_input=False)
+    else:
+        tree = fastcluster.linkage_vector(x, method=p["linkage"])
+    if p["distance_threshold"] is not None:
+        flat = fcluster(tree, p["distance_threshold"], criterion="distance")
+    else:
+        flat = fcluster(tree, p["k"], criterion="maxclust")
+    return Fit(flat - 1, cluster_means(x, flat - 1))
+
+
+def fit_dbscan(x, p) -> Fit:
+    labels = DBSCAN(eps=p["eps"], min_samples=p["min_samples"]).fit_predict(x.astype(np.float64))
+    return Fit(labels, cluster_means(x, labels))
+
+
+def fit_hdbscan(x, p) -> Fit:
+    model = hdbscan.HDBSCAN(min_cluster_size=p["min_cluster_size"], min_samples=p["min_samples"])
+    labels = model.fit_predict(x.astype(np.float64))
+    return Fit(labels, cluster_means(x, labels))
+
+
+FITS = {
+    "kmeans": fit_kmeans,
+    "minibatch_kmeans": fit_minibatch_kmeans,
+    "lloyd": fit_lloyd,
+    "gmm": fit_gmm,
+    "agglomerative": fit_agglomerative,
+    "dbscan": fit_dbscan,
+    "hdbscan": fit_hdbscan,
+}
+
+
+# -- the metrics -------------------------------------------------------------------------------
+def sse(x: np.ndarray, clusters: np.ndarray) -> float:
+    total = 0.0
+    for cluster in np.unique(clusters[clusters != NOISE]):
+        members = x[clusters == cluster].astype(np.float64)
+        total += float(((members - members.mean(axis=0)) ** 2).sum())
+    return total
+
+
+def geometry(x: np.ndarray, clusters: np.ndarray) -> dict:
+    """Silhouette, Calinski-Harabasz and Davies-Bouldin of the non-noise points (NaN when
+    undefined: fewer than 2 clusters, or as many clusters as points)."""
+    kept = clusters != NOISE
+    found = len(np.unique(clusters[kept]))
+    names = ("silhouette", "calinski_harabasz", "davies_bouldin")
+    if not 2 <= found <= kept.sum() - 1:
+        return dict.fromkeys(names, float("nan"))
+    scores = (silhouette_score, calinski_harabasz_score, davies_bouldin_score)
+    return {n: float(s(x[kept], clusters[kept])) for n, s in zip(names, scores, strict=True)}
+
+
+def accuracies(truth: np.ndarray, clusters: np.ndarray) -> dict:
+    """Hungarian (one cluster per digit) and majority-label accuracy; noise is wrong."""
+    kept = clusters != NOISE
+    if not kept.any():
+        return {"accuracy": 0.0, "inferred_accuracy": 0.0}
+    table = contingency_matrix(clusters[kept], truth[kept])
+    rows, columns = linear_sum_assignment(table, maximize=True)
+    return {
+        "accuracy": float(table[rows, columns].sum() / len(truth)),
+        "inferred_accuracy": float(table.max(axis=1).sum() / len(truth)),
+    }
+
+
+def scores(truth: np.ndarray, clusters: np.ndarray, x: np.ndarray, pixels: np.ndarray) -> dict:
+    homogeneity, completeness, v_measure = homogeneity_completeness_v_measure(truth, clusters)
+    return {
+        **accuracies(truth, clusters),
+        "ari": float(adjusted_rand_score(truth, clusters)),
+        "nmi": float(normalized_mutual_info_score(truth, clusters)),
+        "ami": float(adjusted_mutual_info_score(truth, clusters)),
+        "homogeneity": float(homogeneity),
+        "completeness": float(completeness),
+        "v_measure": float(v_measure),
+        "n_clusters": len(np.unique(clusters[clusters != NOISE])),
+        "noise_fraction": float(np.mean(clusters == NOISE)),
+        "sse": sse(x, clusters),
+        "sse_pixels": sse(pixels, clusters),
+        **geometry(x, clusters),
+    }
+
+
+def agreement(labelings: list[np.ndarray]) -> np.ndarray:
+    """ARI between every pair of runs on the same points."""
+    matrix = np.eye(len(labelings))
+    for i in range(len(labelings)):
+        for j in range(i + 1, len(labelings)):
+            matrix[i, j] = matrix[j, i] = adjusted_rand_score(labelings[i], labelings[j])
+    return matrix
+
+
+# -- the figures -------------------------------------------------------------------------------
+def centre_images(space: Space, fit: Fit, pixels: np.ndarray) -> np.ndarray:
+    """Centres as images: through the PCA inverse, as they are, or each cluster's mean image."""
+    if len(fit.centres) == 0:  # every point is noise
+        return np.empty((0, pixels.shape[1]))
+    if space.pca is not None:
+        return space.pca.inverse_transform(fit.centres)
+    if fit.centres.shape[1] == pixels.shape[1]:
+        return fit.centres
+    return cluster_means(pixels, fit.labels)
+
+
+def run_figure(title, images, truth, clusters, path: Path) -> None:
+    """The centre images (ten to a row), beside the clusters-by-digits counts."""
+    side = int(np.sqrt(images.shape[1])) if len(images) else 1
+    columns = max(1, min(len(images), 10))
+    rows = max(1, -(-len(images) // columns))
+    figure = plt.figure(figsize=(1.1 * columns + 4, max(3, 1.2 * rows)), layout="constrained")
+    left, right = figure.subfigures(1, 2, width_ratios=[1.1 * columns, 4])
+    for cluster, axis in enumerate(left.subplots(rows, columns, squeeze=False).flat):
+        axis.set_axis_off()
+        if cluster < len(images):
+            axis.imshow(images[cluster].reshape(side, side), cmap="gray_r")
+            axis.set_title(f"n={np.sum(clusters == cluster)}", fontsize=7)
+    axis = right.subplots()
+    kept = clusters != NOISE
+    if kept.any():
+        axis.imshow(contingency_matrix(clusters[kept], truth[kept]), cmap="Blues", aspect="auto")
+    axis.set(xlabel="digit", ylabel="cluster")
+    figure.suptitle(title, fontsize=8)
+    figure.savefig(path)
+    plt.close(figure)
+
+
+def matrix_figure(names: list[str], matrix: np.ndarray, path: Path) -> None:
+    figure, axis = plt.subplots(figsize=(12, 11), layout="constrained")
+    axis.imshow(matrix, cmap="viridis", vmin=0, vmax=1)
+    axis.set_xticks(range(len(names)), names, rotation=90, fontsize=6)
+    axis.set_yticks(range(len(names)), names, fontsize=6)
+    axis.set_title("ARI between runs")
+    figure.savefig(path)
+    plt.close(figure)
+
+
+def neighbours_figure(space: Space, pixels: np.ndarray, queries: list[int], k: int, path):
+    """Each query image, then its k nearest others in the space."""
+    rows = np.searchsorted(space.rows, queries)
+    index = NearestNeighbors(n_neighbors=k + 1, algorithm="brute").fit(space.x)
+    _, found = index.kneighbors(space.x[rows])
+    side = int(np.sqrt(pixels.shape[1]))
+    figure, axes = plt.subplots(len(rows), k + 1, figsize=(k + 1, len(rows)), squeeze=False)
+    for axes_row, query, neighbours in zip(axes, rows, found, strict=True):
+        shown = [query, *[n for n in neighbours if n != query][:k]]
+        for axis, row in zip(axes_row, shown, strict=True):
+            axis.imshow(pixels[space.rows[row]].reshape(side, side), cmap="gray_r")
+            axis.set_axis_off()
+    figure.savefig(path)
+    plt.close(figure)
+
+
+def headline_figure(title, view: np.ndarray, clusters, truth, path: Path) -> None:
+    figure, axes = plt.subplots(1, 2, figsize=(12, 5.5), layout="constrained")
+    for axis, colours, what in zip(axes, (clusters, truth), ("clusters", "digits"), strict=True):
+        axis.scatter(view[:, 0], view[:, 1], c=colours, s=3, cmap="tab20")
+        axis.set_title(f"{title}: {what}", fontsize=8)
+    figure.savefig(path)
+    plt.close(figure)
+
+
+# -- the study ---------------------------------------------------------------------------------
+@contextmanager
+def timed(phases: dict, name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    phases[name] = phases.get(name, 0.0) + time.perf_counter() - started
+
+
+def fit_runs(work: Work) -> None:
+    for run in work.study.runs:
+        work.fits[run.name] = FITS[run.method](work.spaces[run.space].x, run.params)
+
+
+def score_runs(work: Work) -> None:
+    """Every run's scores, and the ARI matrix of every set of runs on the same points."""
+    for run in work.study.runs:
+        rows, x = work.spaces[run.space].rows, work.spaces[run.space].x
+        clusters = work.fits[run.name].labels
+        work.metrics[run.name] = scores(work.truth[rows], clusters, x, work.pixels[rows])
+    for point_set, runs in work.study.point_sets().items():
+        work.agreement[point_set] = agreement([work.fits[run.name].labels for run in runs])
+
+
+def draw_runs(work: Work, folder: Path) -> int:
+    """One figure per run; returns how many were drawn."""
+    names = work.names
+    for number, run in enumerate(work.study.runs):
+        space, fit = work.spaces[run.space], work.fits[run.name]
+        images = centre_images(space, fit, work.pixels[space.rows])
+        truth, path = work.truth[space.rows], folder / f"run{number}.png"
+        run_figure(names[run.name], images, truth, fit.labels, path)
+    return len(work.study.runs)
+
+
+def draw_study(work: Work, folder: Path) -> int:
+    """The study's own figures: agreement, nearest neighbours, headline; returns how many."""
+    study, names = work.study, work.names
+    for number, (point_set, runs) in enumerate(study.point_sets().items()):
+        labels = [names[run.name] for run in runs]
+        matrix_figure(labels, work.agreement[point_set], folder / f"agreement{number}.png")
+    drawn = len(work.agreement)
+    if study.neighbours_space:
+        settings, space = study.config["neighbours"], work.spaces[study.neighbours_space]
+        path = folder / "neighbours.png"
+        neighbours_figure(space, work.pixels, settings["queries"], settings["k"], path)
+        drawn += 1
+    if study.headline_space:
+        runs = study.runs_in(study.headline_space)
+        best = max(runs, key=lambda run: work.metrics[run.name]["accuracy"])
+        view, clusters = work.spaces[study.headline_view], work.fits[best.name].labels
+        truth, path = work.truth[view.rows], folder / "headline.png"
+        headline_figure(names[best.name], view.x, clusters, truth, path)
+        drawn += 1
+    return drawn
+
+
+def run_study(config_path: Path | None, figures: Path | None, started: float) -> None:
+    """The digits study in this process; prints one JSON line of times and accuracies.
+
+    `started`: when the process started its imports, which count as a phase."""
+    phases = {"imports": time.perf_counter() - started}
+    with timed(phases, "plan"):
+        study = plan(config_path)
+    with timed(phases, "spaces"):
+        digits = load_digits()
+        work = Work(study, scale(digits.data, study.config["scale"]), digits.target)
+        work.spaces = build_spaces(study.config, study.spaces, work.pixels, work.truth)
+    with timed(phases, "fits"):
+        fit_runs(work)
+    with timed(phases, "metrics"):
+        score_runs(work)
+    with timed(phases, "figures"), tempfile.TemporaryDirectory() as scratch:
+        folder = figures or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        drawn = draw_runs(work, folder) + draw_study(work, folder)
+    names = work.names
+    accuracy = {names[name]: metrics["accuracy"] for name, metrics in work.metrics.items()}
+    report = {
+        "study": "digits",
+        "runs": len(study.runs),
+        "wall": time.perf_counter() - started,
+        "mean_accuracy": float(np.mean(list(accuracy.values()))),
+        "phases": phases,
+        "figures": drawn,
+        "accuracy": accuracy,
+    }
+    print(json.dumps(report))
