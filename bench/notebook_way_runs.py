@@ -117,6 +117,8 @@ def readable_name(run, defaults: dict) -> str:
 
 # -- the spaces --------------------------------------------------------------------------------
 def scale(x: np.ndarray, scaling: str) -> np.ndarray:
+    """As float32: as it is (none), over the largest value (max), each feature to [0, 1]
+    (minmax) or to mean 0 and deviation 1 (standard), constant features left at 0."""
     x = x.astype(np.float64)
     if scaling == "max":
         x = x / np.abs(x).max()
@@ -174,13 +176,11 @@ def build_spaces(config: dict, names, pixels: np.ndarray, labels: np.ndarray) ->
     spaces = {}
     for name in names:
         settings = config["spaces"][name]
-        if settings["kind"] != "umap":
-            spaces.setdefault(name, base_space(config, settings, pixels, labels))
-            continue
-        source = settings["input"]
+        source = settings["input"] if settings["kind"] == "umap" else name
         if source not in spaces:
             spaces[source] = base_space(config, config["spaces"][source], pixels, labels)
-        spaces[name] = embedded_space(settings, spaces[source])
+        if source != name:
+            spaces[name] = embedded_space(settings, spaces[source])
     return spaces
 
 

@@ -141,13 +141,36 @@ def test_dbscan_equals_scikit_learn(eps, min_samples, digits):
     np.testing.assert_array_equal(result.labels, reference)
 
 
-def test_dbscan_in_small_chunks_gives_the_same_labels(digits):
-    from digit_clustering.methods.dbscan import fit
+@pytest.mark.parametrize(("eps", "min_samples"), [(1.3, 6), (0.9, 3), (1e-3, 5), (100.0, 5)])
+def test_dbscan_in_small_chunks_gives_scikit_learns_labels_and_core_points(
+    eps, min_samples, digits
+):
+    from sklearn.neighbors import NearestNeighbors
+
+    from digit_clustering.methods.dbscan import fit_at_once, fit_in_chunks
 
     x, _ = digits
-    whole = fit(x, {"eps": 1.3, "min_samples": 6}).labels
-    chunked = fit(x, {"eps": 1.3, "min_samples": 6}, chunk_rows=37).labels
-    np.testing.assert_array_equal(whole, chunked)
+    params = {"eps": eps, "min_samples": min_samples}
+    index = NearestNeighbors(radius=eps).fit(x)
+    at_once = fit_at_once(x, params)
+    chunked = fit_in_chunks(x, params, index, chunk_rows=37)
+    np.testing.assert_array_equal(at_once[0], chunked[0])
+    assert at_once[1] == chunked[1]
+
+
+def test_dbscan_runs_chunked_when_the_neighbourhoods_would_not_fit(digits, monkeypatch, caplog):
+    from digit_clustering.methods import dbscan
+
+    x, _ = digits
+    params = {"eps": 1.3, "min_samples": 6}
+    with caplog.at_level("INFO", logger=dbscan.__name__):
+        at_once = dbscan.fit(x, params)
+        monkeypatch.setattr(dbscan, "BYTES_PER_NEIGHBOUR", 2**40)
+        chunked = dbscan.fit(x, params)
+    assert "scikit-learn's DBSCAN" in caplog.records[0].message
+    assert "chunked DBSCAN" in caplog.records[1].message
+    np.testing.assert_array_equal(at_once.labels, chunked.labels)
+    assert at_once.details == chunked.details
 
 
 def test_dbscan_degenerate_outcomes_are_results(digits):
