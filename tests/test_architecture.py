@@ -63,7 +63,11 @@ def test_package_init_files_hold_a_docstring_only(package):
     [
         ("digit_clustering.study.study", ("sklearn", "pandas", "matplotlib", "umap", "scipy")),
         ("digit_clustering.study.codec", ("yaml", "jsonschema", "numpy", "pyarrow")),
-        ("digit_clustering.evaluation.evaluate", ("matplotlib", "umap")),
+        (
+            "digit_clustering.evaluation.evaluate",
+            ("sklearn", "scipy", "pandas", "matplotlib", "umap"),
+        ),
+        ("digit_clustering.evaluation.agreement", ("sklearn", "scipy", "matplotlib")),
         ("digit_clustering.figures.run_figures", ("sklearn", "umap", "pandas", "plotly")),
         ("digit_clustering.figures.scatter3d", ("plotly", "matplotlib")),
         ("digit_clustering.report.step", ("sklearn", "scipy", "umap", "plotly")),

@@ -1,14 +1,31 @@
-"""Tests of the clustering scores on hand-computed cases, and of the chunked silhouette."""
+"""Tests of the clustering scores on hand-computed cases and against scikit-learn, whose
+scores the numpy ports reproduce, and of the chunked silhouette."""
 
 import math
+import subprocess
+import sys
 
 import numpy as np
 import pytest
-from sklearn.metrics import silhouette_score
+from sklearn.metrics import (
+    adjusted_mutual_info_score,
+    adjusted_rand_score,
+    calinski_harabasz_score,
+    davies_bouldin_score,
+    homogeneity_completeness_v_measure,
+    mutual_info_score,
+    normalized_mutual_info_score,
+    silhouette_score,
+)
+from sklearn.metrics.cluster import contingency_matrix
+from sklearn.metrics.cluster._expected_mutual_info_fast import expected_mutual_information
 
+from digit_clustering.evaluation import information
 from digit_clustering.evaluation.metrics import (
+    calinski_harabasz,
     cluster_sizes,
     contingency,
+    davies_bouldin,
     geometry_scores,
     heldout_accuracy,
     hungarian_accuracy,
@@ -275,3 +292,165 @@ def test_degenerate_clusterings_score_nan_geometry_with_a_reason(clusters, reque
     undefined = np.isnan(scores["calinski_harabasz"]) and np.isnan(scores["davies_bouldin"])
     assert undefined == ("needs" in reason or "noise" in reason)
     assert 0 <= scores["accuracy"] <= 1 and np.isfinite(scores["ari"])
+
+
+# -- the numpy ports against scikit-learn --------------------------------------------------
+
+
+def labelings(seed: int, count: int = 60):
+    """Pairs (truth, clusters) of many sizes and numbers of labels, noise (-1) included, and
+    the edge cases: one cluster, all singletons, all noise, one point, labels not 0..k-1."""
+    rng = np.random.default_rng(seed)
+    for _ in range(count):
+        n = int(rng.integers(2, 500))
+        truth = rng.integers(0, int(rng.integers(1, 12)), n)
+        clusters = rng.integers(-1, int(rng.integers(1, 16)), n)
+        if rng.random() < 0.5:  # clusters that follow the truth, so scores are not all ~0
+            clusters = np.where(rng.random(n) < 0.7, truth * 7 % 11, clusters)
+        yield truth, clusters
+    n = 40
+    truth = rng.integers(0, 10, n)
+    yield truth, np.zeros(n, dtype=int)
+    yield truth, np.arange(n)
+    yield truth, np.full(n, -1)
+    yield np.arange(n), truth
+    yield np.zeros(n, dtype=int), np.zeros(n, dtype=int)
+    yield np.zeros(n, dtype=int), truth
+    yield np.array([3]), np.array([-1])
+    yield np.array([3, 3]), np.array([5, 9])
+    yield (truth * 100 - 7).astype(np.int16), (truth // 3 * 1000).astype(np.int32)
+
+
+def information_scores(truth, clusters):
+    return {
+        "ari": information.adjusted_rand(truth, clusters),
+        "nmi": information.normalized_mutual_info(truth, clusters),
+        "hcv": information.homogeneity_completeness_v_measure(truth, clusters),
+        "mi": information.mutual_info(information.label_table(truth, clusters)),
+    }
+
+
+def sklearn_scores(truth, clusters):
+    return {
+        "ari": adjusted_rand_score(truth, clusters),
+        "nmi": normalized_mutual_info_score(truth, clusters),
+        "hcv": homogeneity_completeness_v_measure(truth, clusters),
+        "mi": mutual_info_score(truth, clusters),
+    }
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_label_scores_are_bit_identical_to_scikit_learn(seed):
+    for truth, clusters in labelings(seed):
+        assert information_scores(truth, clusters) == sklearn_scores(truth, clusters)
+        assert information.entropy(clusters) == information.entropy(clusters.tolist())
+
+
+def test_label_scores_of_no_points_are_scikit_learns():
+    empty = np.array([], dtype=int)
+    assert information.adjusted_rand(empty, empty) == adjusted_rand_score(empty, empty)
+    assert information.normalized_mutual_info(empty, empty) == 1.0
+    assert information.adjusted_mutual_info(empty, empty) == 1.0
+    assert information.homogeneity_completeness_v_measure(empty, empty) == (1.0, 1.0, 1.0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_adjusted_mutual_info_matches_scikit_learn(seed):
+    # Log-factorials from math.lgamma where scikit-learn mixes scipy's gammaln and libc's
+    # lgamma: the last bits differ, so only closeness is promised.
+    for truth, clusters in labelings(seed):
+        expected = adjusted_mutual_info_score(truth, clusters)
+        got = information.adjusted_mutual_info(truth, clusters)
+        assert got == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+def mnist_sized(seed: int, k: int, right: float):
+    rng = np.random.default_rng(seed)
+    truth = rng.integers(0, 10, 70_000)
+    clusters = np.where(rng.random(70_000) < right, truth * k // 10, rng.integers(-1, k, 70_000))
+    return truth, clusters
+
+
+@pytest.mark.parametrize(("k", "right"), [(10, 0.9), (10, 0.4), (10, 0.0), (25, 0.6)])
+def test_scores_of_mnist_sized_clusterings_match_scikit_learn(k, right):
+    truth, clusters = mnist_sized(k, k, right)
+    assert information_scores(truth, clusters) == sklearn_scores(truth, clusters)
+    # the expected mutual information sums lgammas of up to 1e6 whose last bits differ
+    table = information.label_table(truth, clusters)
+    expected = expected_mutual_information(contingency_matrix(truth, clusters, sparse=True), 70_000)
+    assert information.expected_mutual_info(table, 70_000) == pytest.approx(expected, rel=1e-9)
+    expected = adjusted_mutual_info_score(truth, clusters)
+    got = information.adjusted_mutual_info(truth, clusters)
+    assert got == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+def test_score_passes_noise_to_the_label_scores_as_a_cluster():
+    truth, clusters = mnist_sized(0, 10, 0.8)
+    clusters[::9] = -1
+    x = np.zeros((len(truth), 1))
+    scores = score(truth, clusters, x)
+    assert scores["ari"] == adjusted_rand_score(truth, clusters)
+    assert scores["nmi"] == normalized_mutual_info_score(truth, clusters)
+    homogeneity, completeness, v_measure = homogeneity_completeness_v_measure(truth, clusters)
+    assert (scores["homogeneity"], scores["completeness"], scores["v_measure"]) == (
+        homogeneity,
+        completeness,
+        v_measure,
+    )
+    assert scores["ami"] == pytest.approx(adjusted_mutual_info_score(truth, clusters), rel=1e-12)
+
+
+def geometry_cases(seed: int):
+    rng = np.random.default_rng(seed)
+    for _ in range(40):
+        n, d = int(rng.integers(5, 400)), int(rng.integers(1, 40))
+        k = int(rng.integers(2, min(n, 15)))
+        x = rng.normal(size=(n, d)) * rng.uniform(0.1, 100) + rng.uniform(-50, 50)
+        labels = rng.integers(0, k, n)
+        labels[:k] = np.arange(k)  # every cluster holds a point
+        yield x, labels * 3 - 1  # label ids not 0..k-1
+    x = rng.normal(size=(20, 3))
+    yield x, np.array([0] * 10 + [1] * 10)
+    yield np.repeat(x[:2], 5, axis=0), np.repeat([0, 1], 5)  # no spread within clusters
+    yield np.repeat(x[:1], 6, axis=0), np.array([0, 0, 1, 1, 2, 2])  # all points the same
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_calinski_harabasz_is_bit_identical_to_scikit_learn(dtype):
+    for x, labels in geometry_cases(int(np.dtype(dtype).itemsize)):
+        x = x.astype(dtype)
+        assert calinski_harabasz(x, labels) == calinski_harabasz_score(x, labels)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_davies_bouldin_matches_scikit_learn(dtype):
+    # scikit-learn's distances come from a.a - 2 a.b + b.b (float32 for float32 input); for
+    # clusters without spread, that leaves it distances of ~1e-8 where ours are 0
+    for x, labels in geometry_cases(int(np.dtype(dtype).itemsize)):
+        x = x.astype(dtype)
+        expected = davies_bouldin_score(x, labels)
+        got = davies_bouldin(x, labels, chunk_rows=64)
+        assert got == pytest.approx(expected, rel=1e-6, abs=1e-7)
+
+
+def test_geometry_scores_need_two_to_n_minus_one_clusters():
+    x = np.zeros((4, 2))
+    for labels in (np.zeros(4, dtype=int), np.arange(4)):
+        with pytest.raises(ValueError, match="Number of labels is"):
+            calinski_harabasz(x, labels)
+        with pytest.raises(ValueError, match="Number of labels is"):
+            davies_bouldin(x, labels)
+
+
+def test_the_evaluate_step_imports_neither_scikit_learn_nor_scipy_nor_pandas():
+    # not on import, nor when scoring (the Hungarian matching once imported scipy lazily)
+    code = (
+        "import sys, numpy as np, digit_clustering.evaluation.evaluate as e\n"
+        "truth, clusters = np.arange(30) % 3, np.arange(30) % 4 - 1\n"
+        "e.metrics.score(truth, clusters, np.random.default_rng(0).normal(size=(30, 2)), 4)\n"
+        "print(sorted(sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert not [lib for lib in ("sklearn", "scipy", "pandas") if f"'{lib}" in loaded], loaded

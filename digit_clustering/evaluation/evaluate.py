@@ -2,7 +2,7 @@
 
 import json
 
-import pandas as pd
+import numpy as np
 import pyarrow as pa
 
 from digit_clustering.evaluation import metrics
@@ -53,8 +53,13 @@ def evaluate(
 
 def heldout_accuracy_of(heldout_path: str, points) -> float:
     """Held-out accuracy from the labels of a run refitted on the train split."""
-    table = read_parquet(heldout_path).to_pandas()
-    truth = pd.Series(points.labels, index=points.ids).loc[table["id"]].to_numpy()
-    train = (table["split"] == "train").to_numpy()
-    clusters = table["cluster"].to_numpy()
+    table = read_parquet(heldout_path)
+    ids = table.column("id").to_numpy()
+    order = np.argsort(points.ids, kind="stable")
+    rows = order[np.searchsorted(points.ids, ids, sorter=order).clip(max=len(order) - 1)]
+    if len(ids) and not np.array_equal(points.ids[rows], ids):
+        raise KeyError(f"{heldout_path} holds ids that are not points of the feature space")
+    truth = points.labels[rows]
+    train = table.column("split").to_numpy(zero_copy_only=False) == "train"
+    clusters = table.column("cluster").to_numpy()
     return metrics.heldout_accuracy(truth[train], clusters[train], truth[~train], clusters[~train])
