@@ -1,12 +1,13 @@
 """The digits study (scikit-learn's 1,797 images, every run of config.yaml), cold and no-op,
 against the same runs done the notebook way in one process.
 
-    python bench/digits.py [--before REV] [--noop-runs 5]
+    python bench/digits.py [--before REV] [--noop-runs 5] [--keep DIR]
 
 Each checkout (the working tree, and REV as a git worktree when given) runs the study twice,
 each time in a new folder with `--cores 2`: first with an empty numba cache (a brand-new
 install), then again with the cache the first run filled. The no-op is the median of
-`--noop-runs` plain reruns. Writes its section of bench/RESULTS.md.
+`--noop-runs` plain reruns. With --keep, each checkout's studies stay in DIR (for
+bench/compare_results.py). Writes its section of bench/RESULTS.md.
 """
 
 import argparse
@@ -68,15 +69,17 @@ def measure(checkout: Path, scratch: Path, noop_runs: int) -> dict:
     return result
 
 
-def measure_checkout(revision: str | None, noop_runs: int) -> dict:
+def measure_checkout(revision: str | None, noop_runs: int, keep: Path | None) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
+        studies = Path(scratch) if keep is None else keep / (revision or "now")
+        studies.mkdir(parents=True, exist_ok=keep is None)
         if revision is None:
-            return measure(REPOSITORY, Path(scratch), noop_runs)
+            return measure(REPOSITORY, studies, noop_runs)
         checkout = Path(scratch) / "checkout"
         git = ["git", "-C", str(REPOSITORY), "worktree"]
         subprocess.run([*git, "add", "--detach", str(checkout), revision], check=True)
         try:
-            return measure(checkout, Path(scratch), noop_runs)
+            return measure(checkout, studies, noop_runs)
         finally:
             subprocess.run([*git, "remove", "--force", str(checkout)], check=True)
 
@@ -98,14 +101,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", help="a git revision to measure beside the working tree")
     parser.add_argument("--noop-runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="keep each checkout's studies in this folder")
     arguments = parser.parse_args()
     baseline = notebook_way()
-    columns = {"now": measure_checkout(None, arguments.noop_runs)}
+    columns = {"now": measure_checkout(None, arguments.noop_runs, arguments.keep)}
     if arguments.before:
-        columns = {
-            f"before ({arguments.before})": measure_checkout(arguments.before, arguments.noop_runs),
-            **columns,
-        }
+        before = measure_checkout(arguments.before, arguments.noop_runs, arguments.keep)
+        columns = {f"before ({arguments.before})": before, **columns}
     write_results(columns, baseline)
 
 
