@@ -29,7 +29,7 @@ from digit_clustering.study.study import Study
 from digit_clustering.study.targets import targets
 
 with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
-    CONFIG_SCHEMA = yaml.safe_load(schema_file)
+    CONFIG_SCHEMA = yaml.load(schema_file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 STUDY = Study(config, CONFIG_SCHEMA)
 validate(config, "../schemas/config.schema.yaml")

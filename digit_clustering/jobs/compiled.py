@@ -24,10 +24,12 @@ def numba_cache_dir() -> Path:
 def import_compiled(module: str, packages: tuple[str, ...]) -> ModuleType:
     """Import `module` with every numba function of `packages` cached on disk.
 
-    numba reads its cache folder when it is imported, so this is the first import of numba in
-    the job.
+    numba reads its cache folder when it is imported, so in a job this is the first import of
+    numba.
     """
     os.environ.setdefault(CACHE_VARIABLE, str(numba_cache_dir()))
+    if "numba" in sys.modules:  # imported before (a test process): it read its folder then
+        sys.modules["numba"].config.CACHE_DIR = os.environ[CACHE_VARIABLE]
     imported = importlib.import_module(module)
     from numba.core.caching import NullCache
     from numba.core.dispatcher import Dispatcher
