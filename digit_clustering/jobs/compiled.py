@@ -9,6 +9,7 @@ points as for 70,000). A cached function is the same machine code, so results do
 import importlib
 import os
 import sys
+import warnings
 from pathlib import Path
 from types import ModuleType
 
@@ -33,6 +34,10 @@ def import_compiled(module: str, packages: tuple[str, ...]) -> ModuleType:
     imported = importlib.import_module(module)
     from numba.core.caching import NullCache
     from numba.core.dispatcher import Dispatcher
+    from numba.core.errors import NumbaWarning
+
+    # A few of pynndescent's functions hold data numba cannot cache; they compile as before.
+    warnings.filterwarnings("ignore", ".*Cannot cache compiled function", NumbaWarning)
 
     for name, loaded in list(sys.modules.items()):
         if name.partition(".")[0] not in packages:
