@@ -1,6 +1,6 @@
 """Benchmark the workflow on full MNIST against the notebook way; writes bench/RESULTS.md.
 
-    python bench/run.py [--mnist DIR] [--study spine|default]
+    python bench/run.py [--mnist DIR] [--study spine|default] [--cores 2] [--mem-mb N]
 
 The spine study is the notebook's work (PCA-50, k-means k=10, n_init=10, every metric, the
 centroid figure) as a workflow; `default` is config.yaml as shipped. Each is run cold (from the
@@ -49,9 +49,9 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def snakemake(workdir: Path, *arguments: str) -> tuple[float, str]:
+def snakemake(workdir: Path, cores: int, *arguments: str) -> tuple[float, str]:
     command = [sys.executable, "-m", "snakemake", "--snakefile", str(REPOSITORY / "Snakefile")]
-    command += ["--directory", str(workdir), "--cores", "2", *arguments]
+    command += ["--directory", str(workdir), "--cores", str(cores), *arguments]
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     return time.perf_counter() - started, result.stdout + result.stderr
@@ -110,6 +110,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mnist", type=Path, default=REPOSITORY.parent / "shared/data/mnist")
     parser.add_argument("--study", choices=["spine", "default"], default="spine")
+    parser.add_argument("--cores", type=int, default=2, help="Snakemake's --cores")
+    parser.add_argument("--mem-mb", type=int, help="Snakemake's --resources mem_mb")
     parser.add_argument(
         "--workdir", type=Path, help="run the study here and keep it (default: a temporary one)"
     )
@@ -125,20 +127,27 @@ def main() -> None:
             workdir.mkdir(parents=True, exist_ok=True)
             study["mnist_mirror"] = url
             (workdir / "config.yaml").write_text(yaml.safe_dump(study, sort_keys=False))
-            _, plan = snakemake(workdir, "--dry-run")
-            cold, _ = snakemake(workdir)
-            noop, _ = snakemake(workdir)
+            limit = ["--resources", f"mem_mb={arguments.mem_mb}"] if arguments.mem_mb else []
+            _, plan = snakemake(workdir, arguments.cores, "--dry-run", *limit)
+            cold, _ = snakemake(workdir, arguments.cores, *limit)
+            noop, _ = snakemake(workdir, arguments.cores, *limit)
             jobs = job_measurements(workdir)
             metrics = pd.read_csv(workdir / "results/mnist/metrics.csv")
     finally:
         server.shutdown()
         server.server_close()
-    write_results(arguments.study, baseline, cold, noop, jobs, declared_memory(plan), metrics)
+    options = f"--cores {arguments.cores}"
+    if arguments.mem_mb:
+        options += f" --resources mem_mb={arguments.mem_mb}"
+    write_results(
+        arguments.study, options, baseline, cold, noop, jobs, declared_memory(plan), metrics
+    )
 
 
-def write_results(study, baseline, cold, noop, jobs, declared, metrics) -> None:
+def write_results(study, options, baseline, cold, noop, jobs, declared, metrics) -> None:
+    heading = f"## Study `{study}` on full MNIST (70,000 images), `{options}`"
     lines = [
-        f"## Study `{study}` on full MNIST (70,000 images), `--cores 2`",
+        heading,
         "",
         f"- notebook way, one process: {baseline['wall']:.1f} s wall, "
         f"{baseline['peak_mb']:.0f} MB peak RSS (silhouette {baseline['silhouette']:.4f}, "
@@ -176,7 +185,7 @@ def write_results(study, baseline, cold, noop, jobs, declared, metrics) -> None:
             f"| {job['job']} | {job['seconds']:.2f} | {job['threads']} | {job['peak_mb']}{flag} "
             f"| {limit} |"
         )
-    replace_section(f"## Study `{study}`", lines)
+    replace_section(heading, lines)
 
 
 if __name__ == "__main__":
