@@ -23,6 +23,7 @@ print(type(layouts._nb_optimize_layout_euclidean_single_epoch_parallel._cache)._
 
 
 def test_the_cache_is_the_users_unless_numba_cache_dir_says_otherwise(monkeypatch, tmp_path):
+    monkeypatch.setattr(os, "environ", {**os.environ})  # import_compiled sets a variable
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert numba_cache_dir() == tmp_path / "digit-clustering" / "numba"
     monkeypatch.delenv(CACHE_VARIABLE, raising=False)

@@ -32,6 +32,8 @@ def import_compiled(module: str, packages: tuple[str, ...]) -> ModuleType:
     if "numba" in sys.modules:  # imported before (a test process): it read its folder then
         sys.modules["numba"].config.CACHE_DIR = os.environ[CACHE_VARIABLE]
     imported = importlib.import_module(module)
+    if not packages:
+        return imported
     from numba.core.caching import NullCache
     from numba.core.dispatcher import Dispatcher
     from numba.core.errors import NumbaWarning
