@@ -21,37 +21,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import fastcluster
-import hdbscan
 import matplotlib.pyplot as plt
 import numpy as np
 import umap
 import yaml
-from scipy.cluster.hierarchy import fcluster
-from scipy.optimize import linear_sum_assignment
-from scipy.spatial.distance import cdist, pdist
-from sklearn.cluster import DBSCAN, KMeans, MiniBatchKMeans
+from notebook_way_fits import FITS, Fit, cluster_means
+from notebook_way_scores import agreement, headline_figure, matrix_figure, run_figure, scores
 from sklearn.datasets import load_digits
 from sklearn.decomposition import PCA
-from sklearn.metrics import (
-    adjusted_mutual_info_score,
-    adjusted_rand_score,
-    calinski_harabasz_score,
-    davies_bouldin_score,
-    homogeneity_completeness_v_measure,
-    normalized_mutual_info_score,
-    silhouette_score,
-)
-from sklearn.metrics.cluster import contingency_matrix
-from sklearn.mixture import GaussianMixture
 from sklearn.model_selection import train_test_split
 from sklearn.neighbors import NearestNeighbors
 
 from digit_clustering.study.study import Study
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-NOISE = -1
-MATRIX_LINKAGES = ("complete", "average", "weighted")  # need all pairwise distances
 
 
 @dataclass
@@ -59,15 +42,6 @@ class Space:
     rows: np.ndarray  # the images it holds (all of them, or a sample), in order
     x: np.ndarray  # their features
     pca: PCA | None = None  # maps centres back to pixels
-
-
-@dataclass
-class Fit:
-    labels: np.ndarray
-    centres: np.ndarray  # the method's own, or the clusters' means in the space
-
-    def __post_init__(self):
-        self.labels = np.asarray(self.labels, dtype=np.int64)
 
 
 @dataclass
@@ -184,175 +158,7 @@ def build_spaces(config: dict, names, pixels: np.ndarray, labels: np.ndarray) ->
     return spaces
 
 
-# -- the fits ----------------------------------------------------------------------------------
-def cluster_means(x: np.ndarray, labels: np.ndarray, k: int | None = None) -> np.ndarray:
-    """Each cluster's mean, clusters 0..k-1 (default: max(labels)); NaN for an empty one."""
-    k = int(labels.max()) + 1 if k is None else k
-    kept = labels != NOISE
-    sums = np.zeros((k, x.shape[1]))
-    np.add.at(sums, labels[kept], x[kept])
-    with np.errstate(invalid="ignore"):
-        return sums / np.bincount(labels[kept], minlength=k)[:, np.newaxis]
-
-
-def fit_kmeans(x, p) -> Fit:
-    model = KMeans(
-        n_clusters=p["k"],
-        init=p["init"],
-        n_init=p["n_init"],
-        max_iter=p["max_iter"],
-        random_state=p["seed"],
-    ).fit(x)
-    return Fit(model.labels_, model.cluster_centers_)
-
-
-def fit_minibatch_kmeans(x, p) -> Fit:
-    model = MiniBatchKMeans(
-        n_clusters=p["k"],
-        batch_size=p["batch_size"],
-        n_init=p["n_init"],
-        max_iter=p["max_iter"],
-        random_state=p["seed"],
-    ).fit(x)
-    return Fit(model.labels_, model.cluster_centers_)
-
-
-def lloyd_restart(x, centres, max_iter: int):
-    """Assign, update, until no assignment changes; an empty cluster keeps its centre."""
-    labels = None
-    for _ in range(max_iter):
-        distances = cdist(x, centres, "sqeuclidean")
-        assigned = distances.argmin(axis=1)
-        objective = distances[np.arange(len(x)), assigned].sum()
-        if labels is not None and np.array_equal(assigned, labels):
-            break
-        labels = assigned
-        means = cluster_means(x, labels, len(centres))
-        centres = np.where(np.isnan(means), centres, means)
-    return objective, labels, centres
-
-
-def fit_lloyd(x, p) -> Fit:
-    x = x.astype(np.float64)
-    rng = np.random.default_rng(p["seed"])
-    best = None
-    for _ in range(p["restarts"]):
-        start = x[rng.choice(len(x), size=p["k"], replace=False)]
-        restart = lloyd_restart(x, start, p["max_iter"])
-        if best is None or restart[0] < best[0]:
-            best = restart
-    return Fit(best[1], best[2])
-
-
-def fit_gmm(x, p) -> Fit:
-    x = x.astype(np.float64)
-    model = GaussianMixture(
-        n_components=p["k"],
-        covariance_type=p["covariance_type"],
-        n_init=p["n_init"],
-        max_iter=p["max_iter"],
-        random_state=p["seed"],
-    ).fit(x)
-    return Fit(model.predict(x), model.means_)
-
-
-def fit_agglomerative(x, p) -> Fit:
-    x = x.astype(np.float64)
-    if p["linkage"] in MATRIX_LINKAGES:
-        tree = fastcluster.linkage(pdist(x), method=p["linkage"], preserve_input=False)
-    else:
-        tree = fastcluster.linkage_vector(x, method=p["linkage"])
-    if p["distance_threshold"] is not None:
-        flat = fcluster(tree, p["distance_threshold"], criterion="distance")
-    else:
-        flat = fcluster(tree, p["k"], criterion="maxclust")
-    return Fit(flat - 1, cluster_means(x, flat - 1))
-
-
-def fit_dbscan(x, p) -> Fit:
-    labels = DBSCAN(eps=p["eps"], min_samples=p["min_samples"]).fit_predict(x.astype(np.float64))
-    return Fit(labels, cluster_means(x, labels))
-
-
-def fit_hdbscan(x, p) -> Fit:
-    model = hdbscan.HDBSCAN(min_cluster_size=p["min_cluster_size"], min_samples=p["min_samples"])
-    labels = model.fit_predict(x.astype(np.float64))
-    return Fit(labels, cluster_means(x, labels))
-
-
-FITS = {
-    "kmeans": fit_kmeans,
-    "minibatch_kmeans": fit_minibatch_kmeans,
-    "lloyd": fit_lloyd,
-    "gmm": fit_gmm,
-    "agglomerative": fit_agglomerative,
-    "dbscan": fit_dbscan,
-    "hdbscan": fit_hdbscan,
-}
-
-
-# -- the metrics -------------------------------------------------------------------------------
-def sse(x: np.ndarray, clusters: np.ndarray) -> float:
-    total = 0.0
-    for cluster in np.unique(clusters[clusters != NOISE]):
-        members = x[clusters == cluster].astype(np.float64)
-        total += float(((members - members.mean(axis=0)) ** 2).sum())
-    return total
-
-
-def geometry(x: np.ndarray, clusters: np.ndarray) -> dict:
-    """Silhouette, Calinski-Harabasz and Davies-Bouldin of the non-noise points (NaN when
-    undefined: fewer than 2 clusters, or as many clusters as points)."""
-    kept = clusters != NOISE
-    found = len(np.unique(clusters[kept]))
-    names = ("silhouette", "calinski_harabasz", "davies_bouldin")
-    if not 2 <= found <= kept.sum() - 1:
-        return dict.fromkeys(names, float("nan"))
-    scores = (silhouette_score, calinski_harabasz_score, davies_bouldin_score)
-    return {n: float(s(x[kept], clusters[kept])) for n, s in zip(names, scores, strict=True)}
-
-
-def accuracies(truth: np.ndarray, clusters: np.ndarray) -> dict:
-    """Hungarian (one cluster per digit) and majority-label accuracy; noise is wrong."""
-    kept = clusters != NOISE
-    if not kept.any():
-        return {"accuracy": 0.0, "inferred_accuracy": 0.0}
-    table = contingency_matrix(clusters[kept], truth[kept])
-    rows, columns = linear_sum_assignment(table, maximize=True)
-    return {
-        "accuracy": float(table[rows, columns].sum() / len(truth)),
-        "inferred_accuracy": float(table.max(axis=1).sum() / len(truth)),
-    }
-
-
-def scores(truth: np.ndarray, clusters: np.ndarray, x: np.ndarray, pixels: np.ndarray) -> dict:
-    homogeneity, completeness, v_measure = homogeneity_completeness_v_measure(truth, clusters)
-    return {
-        **accuracies(truth, clusters),
-        "ari": float(adjusted_rand_score(truth, clusters)),
-        "nmi": float(normalized_mutual_info_score(truth, clusters)),
-        "ami": float(adjusted_mutual_info_score(truth, clusters)),
-        "homogeneity": float(homogeneity),
-        "completeness": float(completeness),
-        "v_measure": float(v_measure),
-        "n_clusters": len(np.unique(clusters[clusters != NOISE])),
-        "noise_fraction": float(np.mean(clusters == NOISE)),
-        "sse": sse(x, clusters),
-        "sse_pixels": sse(pixels, clusters),
-        **geometry(x, clusters),
-    }
-
-
-def agreement(labelings: list[np.ndarray]) -> np.ndarray:
-    """ARI between every pair of runs on the same points."""
-    matrix = np.eye(len(labelings))
-    for i in range(len(labelings)):
-        for j in range(i + 1, len(labelings)):
-            matrix[i, j] = matrix[j, i] = adjusted_rand_score(labelings[i], labelings[j])
-    return matrix
-
-
-# -- the figures -------------------------------------------------------------------------------
+# -- the figures that need a space
 def centre_images(space: Space, fit: Fit, pixels: np.ndarray) -> np.ndarray:
     """Centres as images: through the PCA inverse, as they are, or each cluster's mean image."""
     if len(fit.centres) == 0:  # every point is noise
@@ -362,38 +168,6 @@ def centre_images(space: Space, fit: Fit, pixels: np.ndarray) -> np.ndarray:
     if fit.centres.shape[1] == pixels.shape[1]:
         return fit.centres
     return cluster_means(pixels, fit.labels)
-
-
-def run_figure(title, images, truth, clusters, path: Path) -> None:
-    """The centre images (ten to a row), beside the clusters-by-digits counts."""
-    side = int(np.sqrt(images.shape[1])) if len(images) else 1
-    columns = max(1, min(len(images), 10))
-    rows = max(1, -(-len(images) // columns))
-    figure = plt.figure(figsize=(1.1 * columns + 4, max(3, 1.2 * rows)), layout="constrained")
-    left, right = figure.subfigures(1, 2, width_ratios=[1.1 * columns, 4])
-    for cluster, axis in enumerate(left.subplots(rows, columns, squeeze=False).flat):
-        axis.set_axis_off()
-        if cluster < len(images):
-            axis.imshow(images[cluster].reshape(side, side), cmap="gray_r")
-            axis.set_title(f"n={np.sum(clusters == cluster)}", fontsize=7)
-    axis = right.subplots()
-    kept = clusters != NOISE
-    if kept.any():
-        axis.imshow(contingency_matrix(clusters[kept], truth[kept]), cmap="Blues", aspect="auto")
-    axis.set(xlabel="digit", ylabel="cluster")
-    figure.suptitle(title, fontsize=8)
-    figure.savefig(path)
-    plt.close(figure)
-
-
-def matrix_figure(names: list[str], matrix: np.ndarray, path: Path) -> None:
-    figure, axis = plt.subplots(figsize=(12, 11), layout="constrained")
-    axis.imshow(matrix, cmap="viridis", vmin=0, vmax=1)
-    axis.set_xticks(range(len(names)), names, rotation=90, fontsize=6)
-    axis.set_yticks(range(len(names)), names, fontsize=6)
-    axis.set_title("ARI between runs")
-    figure.savefig(path)
-    plt.close(figure)
 
 
 def neighbours_figure(space: Space, pixels: np.ndarray, queries: list[int], k: int, path):
@@ -408,15 +182,6 @@ def neighbours_figure(space: Space, pixels: np.ndarray, queries: list[int], k: i
         for axis, row in zip(axes_row, shown, strict=True):
             axis.imshow(pixels[space.rows[row]].reshape(side, side), cmap="gray_r")
             axis.set_axis_off()
-    figure.savefig(path)
-    plt.close(figure)
-
-
-def headline_figure(title, view: np.ndarray, clusters, truth, path: Path) -> None:
-    figure, axes = plt.subplots(1, 2, figsize=(12, 5.5), layout="constrained")
-    for axis, colours, what in zip(axes, (clusters, truth), ("clusters", "digits"), strict=True):
-        axis.scatter(view[:, 0], view[:, 1], c=colours, s=3, cmap="tab20")
-        axis.set_title(f"{title}: {what}", fontsize=8)
     figure.savefig(path)
     plt.close(figure)
 
