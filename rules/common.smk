@@ -22,7 +22,7 @@ from digit_clustering.methods.registry import METHODS, module_name
 from digit_clustering.prepare.scaling import SCALINGS
 from digit_clustering.prepare.umap import umap_threads
 from digit_clustering.study import layout
-from digit_clustering.study.codec import decode, transform_settings
+from digit_clustering.study.codec import decode, pixels_key, pixels_settings, transform_settings
 from digit_clustering.study.config_text import config_digest, config_text
 from digit_clustering.study.spaces import describe
 from digit_clustering.study.study import Study
@@ -49,7 +49,7 @@ if workflow.is_main_process:
 
 wildcard_constraints:
     dataset=STUDY.dataset,
-    scaling="|".join(SCALINGS),
+    pixels="|".join(re.escape(pixels_key(s, d)) for s in SCALINGS for d in (False, True)),
     sample=r"[^/]+",
     transform=r"pca~[^/]+|raw",
     embedding=r"umap~[^/]+",

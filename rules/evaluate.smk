@@ -79,9 +79,9 @@ rule agreement:
     output:
         layout.AGREEMENT,
     log:
-        "logs/{dataset}/agreement/{scaling}/{sample}.log",
+        "logs/{dataset}/agreement/{sample}.log",
     benchmark:
-        "benchmarks/{dataset}/agreement/{scaling}/{sample}.tsv"
+        "benchmarks/{dataset}/agreement/{sample}.tsv"
     conda:
         "../envs/pipeline.yaml"
     threads: 1

@@ -5,9 +5,9 @@ rule pca:
         points=layout.PCA_POINTS,
         model=layout.PCA_MODEL,
     log:
-        "logs/{dataset}/features/{scaling}/{sample}/{transform}.log",
+        "logs/{dataset}/features/{pixels}/{sample}/{transform}.log",
     benchmark:
-        "benchmarks/{dataset}/features/{scaling}/{sample}/{transform}.tsv"
+        "benchmarks/{dataset}/features/{pixels}/{sample}/{transform}.tsv"
     conda:
         "../envs/pipeline.yaml"
     threads: NUMERIC_THREADS
@@ -27,9 +27,9 @@ rule umap:
     output:
         layout.UMAP_POINTS,
     log:
-        "logs/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.log",
+        "logs/{dataset}/features/{pixels}/{sample}/{transform}/{embedding}.log",
     benchmark:
-        "benchmarks/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.tsv"
+        "benchmarks/{dataset}/features/{pixels}/{sample}/{transform}/{embedding}.tsv"
     conda:
         "../envs/pipeline.yaml"
     threads: umap_job_threads
@@ -49,9 +49,9 @@ rule umap_heldout:
     output:
         layout.UMAP_HELDOUT,
     log:
-        "logs/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.heldout.log",
+        "logs/{dataset}/features/{pixels}/{sample}/{transform}/{embedding}.heldout.log",
     benchmark:
-        "benchmarks/{dataset}/features/{scaling}/{sample}/{transform}/{embedding}.heldout.tsv"
+        "benchmarks/{dataset}/features/{pixels}/{sample}/{transform}/{embedding}.heldout.tsv"
     conda:
         "../envs/pipeline.yaml"
     threads: umap_job_threads

@@ -147,9 +147,9 @@ rule agreement_figure:
     output:
         figure(layout.AGREEMENT_FIGURE, "agreement"),
     log:
-        "logs/{dataset}/agreement/{scaling}/{sample}-figure.log",
+        "logs/{dataset}/agreement/{sample}-figure.log",
     benchmark:
-        "benchmarks/{dataset}/agreement/{scaling}/{sample}-figure.tsv"
+        "benchmarks/{dataset}/agreement/{sample}-figure.tsv"
     conda:
         "../envs/pipeline.yaml"
     threads: 1

@@ -24,6 +24,8 @@ rule headline:
         space=STUDY.headline_space,
         space_description=headline_space_description,
         view=STUDY.headline_view,
+        compare=STUDY.headline_compare,
+        compare_description=headline_compare_description,
         code=code("headline"),
     script:
         "../scripts/headline.py"

@@ -63,12 +63,16 @@ def decode_input(wildcards):
 # -- preprocess and features -----------------------------------------------------------------------
 
 
+def pixels_settings_of(wildcards):
+    return pixels_settings(wildcards.pixels)
+
+
 def sample_settings(wildcards):
     return decode(wildcards.sample)
 
 
 def pca_input(wildcards):
-    return layout.sample_path(wildcards.dataset, wildcards.scaling, wildcards.sample)
+    return layout.sample_path(wildcards.dataset, wildcards.pixels, wildcards.sample)
 
 
 def pca_settings(wildcards):
@@ -77,7 +81,7 @@ def pca_settings(wildcards):
 
 def umap_input(wildcards):
     return layout.points_path(
-        wildcards.dataset, wildcards.scaling, wildcards.sample, wildcards.transform
+        wildcards.dataset, wildcards.pixels, wildcards.sample, wildcards.transform
     )
 
 
@@ -122,7 +126,7 @@ def all_metrics(wildcards):
 
 
 def point_set_runs(wildcards):
-    return STUDY.point_sets()[f"{wildcards.scaling}/{wildcards.sample}"]
+    return STUDY.point_sets()[wildcards.sample]
 
 
 def point_set_run_names(wildcards):
@@ -163,6 +167,10 @@ def headline_labels(wildcards):
 
 def headline_space_description(wildcards):
     return describe(config, STUDY.headline_space)
+
+
+def headline_compare_description(wildcards):
+    return describe(config, STUDY.headline_compare) if STUDY.headline_compare else None
 
 
 def headline_outputs(wildcards):

@@ -4,9 +4,9 @@ rule scale:
     output:
         layout.SCALED,
     log:
-        "logs/{dataset}/scale/{scaling}.log",
+        "logs/{dataset}/scale/{pixels}.log",
     benchmark:
-        "benchmarks/{dataset}/scale/{scaling}.tsv"
+        "benchmarks/{dataset}/scale/{pixels}.tsv"
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -14,6 +14,7 @@ rule scale:
         mem_mb=2000,
         runtime=10,
     params:
+        settings=pixels_settings_of,
         code=code("scale"),
     script:
         "../scripts/scale.py"
@@ -25,9 +26,9 @@ rule subsample:
     output:
         layout.SAMPLE,
     log:
-        "logs/{dataset}/subsample/{scaling}/{sample}.log",
+        "logs/{dataset}/subsample/{pixels}/{sample}.log",
     benchmark:
-        "benchmarks/{dataset}/subsample/{scaling}/{sample}.tsv"
+        "benchmarks/{dataset}/subsample/{pixels}/{sample}.tsv"
     conda:
         "../envs/pipeline.yaml"
     threads: 1

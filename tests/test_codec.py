@@ -8,6 +8,8 @@ from digit_clustering.study.codec import (
     decode,
     encode,
     parse_run_name,
+    pixels_key,
+    pixels_settings,
     run_name,
     short_names,
     transform_key,
@@ -69,6 +71,15 @@ def test_run_names_round_trip(run):
     name = run_name(*run)
     assert parse_run_name(name) == run
     assert name.rpartition("/")[2].startswith("seed~") == ("seed" in run[2])
+
+
+@pytest.mark.parametrize("scale", ["none", "max", "minmax", "standard"])
+@pytest.mark.parametrize("deskew", [False, True])
+def test_pixels_keys_round_trip(scale, deskew):
+    key = pixels_key(scale, deskew)
+    assert pixels_settings(key) == {"deskew": deskew, "scale": scale}
+    # plain pixels keep the bare name their files always had
+    assert key == (f"deskew~true@scale~{scale}" if deskew else scale)
 
 
 def test_a_pca_key_reads_as_before():

@@ -178,7 +178,8 @@ CASES = [
         "run naming an undeclared space",
         lambda c: c["runs"][1].update(space="rwa"),
         r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' "
-        r"\(raw, pca50, pca50_34k, umap10, umap2\)\. Did you mean 'raw'\?",
+        r"\(raw, pca50, pca50_34k, umap10, umap2, pca50_plain, umap10_plain\)\. "
+        r"Did you mean 'raw'\?",
     ),
     (
         "dataset selecting an undeclared space",

@@ -110,7 +110,7 @@ def test_the_view_is_a_2d_space_as_it_is_or_the_first_two_principal_axes(tmp_pat
 def test_the_default_study_opens_with_the_umap_space_drawn_in_umap2():
     built = study(load_default_config())
     assert (built.headline_space, built.headline_view) == ("umap10", "umap2")
-    assert describe(built.config, "umap10") == "PCA-50 → UMAP-10"
+    assert describe(built.config, "umap10") == "deskewed pixels → PCA-50 → UMAP-10"
     assert set(built.headline_paths()) == {"pairs", "embedding", "confused"}
     assert built.features_path("umap2") in targets(built)
 

@@ -69,9 +69,10 @@ def test_default_config_runs_carry_their_params():
 def test_default_config_spaces_and_paths():
     built = study(config())
     assert (built.n_points, built.n_features, built.spaces["raw"].n_points) == (70_000, 784, 70_000)
-    assert built.features_path("raw") == "results/mnist/scaled/max.parquet"
+    # MNIST's images are deskewed first (datasets.mnist.deskew), a fact its paths carry
+    assert built.features_path("raw") == "results/mnist/scaled/deskew~true@scale~max.parquet"
     assert built.model_path("raw") is None
-    pca_dir = "results/mnist/features/max/all/pca~50@whiten~false@seed~0"
+    pca_dir = "results/mnist/features/deskew~true@scale~max/all/pca~50@whiten~false@seed~0"
     assert built.features_path("pca50") == f"{pca_dir}/points.parquet"
     assert built.model_path("pca50") == f"{pca_dir}/model.parquet"
     run = built.run(run_name("raw"))
@@ -249,7 +250,7 @@ def test_a_space_can_declare_its_own_sample():
     assert sampled.n_points == 34_000
     assert sampled.sample == "n~34000@seed~0@stratify~true"
     assert built.features_path("pca50_34k") == (
-        "results/mnist/features/max/n~34000@seed~0@stratify~true/"
+        "results/mnist/features/deskew~true@scale~max/n~34000@seed~0@stratify~true/"
         "pca~50@whiten~false@seed~0/points.parquet"
     )
 
@@ -281,7 +282,8 @@ def test_every_run_has_its_figures_and_every_point_set_its_agreement():
     ward = next(run for run in default.runs if run.params.get("linkage") == "ward")
     assert default.run_path(ward, layout.run_file("dendrogram.png")) in every_file
     # pixel and PCA spaces of all points are one set; the 34,000-point sample another
-    assert sorted(default.point_sets()) == ["max/all", "max/n~34000@seed~0@stratify~true"]
+    # (deskewed or plain: the same images)
+    assert sorted(default.point_sets()) == ["all", "n~34000@seed~0@stratify~true"]
     blobs = study(config(dataset="blobs"))
     assert any(path.endswith("scatter.html") for path in targets(blobs))
     assert not any(path.endswith("gallery.png") for path in targets(blobs))

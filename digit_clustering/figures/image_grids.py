@@ -19,6 +19,12 @@ MAX_ROWS = 20
 GREY_ON_WHITE = plt.get_cmap("gray_r").with_extremes(bad="white")  # NaN gaps stay blank
 
 
+def images_title(title: str, pixels_metadata: dict) -> str:
+    """A figure's title, saying when its images are deskewed rather than as the dataset has
+    them."""
+    return f"{title} (deskewed images)" if pixels_metadata.get("deskewed") else title
+
+
 def mosaic(images: np.ndarray, image_shape: tuple[int, int], row_gap: int = PAD) -> np.ndarray:
     """(rows, columns, pixels) -> one 2-D picture, images separated by blank (NaN) gaps."""
     rows, columns = images.shape[:2]

@@ -35,6 +35,7 @@ def image_run_figures(
     centres = read_centres(centres_path)
     shape = pixels.image_shape
     figures.confusion_figure(points.labels, clusters, run, outputs["confusion"])
+    title = image_grids.images_title(run, pixels.metadata)
     if model_path:
         centre_images = PCAModel.read(model_path).inverse_transform(centres)
     elif centres.shape[1] == pixels.x.shape[1]:
@@ -42,11 +43,11 @@ def image_run_figures(
     else:  # an embedding has no way back to pixels: draw each cluster's mean image
         centre_images = cluster_means(pixels.x, clusters)
     image_grids.centroid_figure(
-        centre_images, points.labels, clusters, shape, run, outputs["centroids"]
+        centre_images, points.labels, clusters, shape, title, outputs["centroids"]
     )
-    image_grids.gallery_figure(pixels.x, points.labels, clusters, shape, run, outputs["gallery"])
+    image_grids.gallery_figure(pixels.x, points.labels, clusters, shape, title, outputs["gallery"])
     image_grids.nearest_to_centres_figure(
-        points.x, centres, pixels.x, points.labels, clusters, shape, run, outputs["nearest"]
+        points.x, centres, pixels.x, points.labels, clusters, shape, title, outputs["nearest"]
     )
 
 
@@ -110,6 +111,6 @@ def neighbours_figure(neighbours_path: str, pixels_path: str, space: str, output
         lambda ids: pixels.x[[row_of[i] for i in ids]],
         lambda ids: pixels.labels[[row_of[i] for i in ids]],
         pixels.image_shape,
-        f"Nearest neighbours in space {space}",
+        image_grids.images_title(f"Nearest neighbours in space {space}", pixels.metadata),
         output,
     )

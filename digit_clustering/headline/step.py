@@ -5,6 +5,7 @@ import logging
 import numpy as np
 import pyarrow as pa
 
+from digit_clustering.figures.image_grids import images_title
 from digit_clustering.headline import figures as headline_figures
 from digit_clustering.headline.choice import confused_pairs, matched_digits, most_accurate_run
 from digit_clustering.prepare.pca import pca
@@ -24,10 +25,13 @@ def headline(
     view_path: str | None,
     pixels_path: str,
     outputs: dict[str, str],
+    compare: str | None = None,
+    compare_description: str | None = None,
 ):
     """The most accurate run in `space`: its confused digit pairs (a table), the 2-D `view`
     space coloured by cluster and by digit (a 2-D PCA of `space` when `view` is None), and
-    example images of each confused pair."""
+    example images of each confused pair. The table's metadata names the space, and the space
+    (`compare`) whose most accurate run the report sets beside it."""
     metrics = read_parquet(metrics_path).to_pandas()
     run = most_accurate_run(metrics, space)
     log.info("headline: %s", run)
@@ -38,7 +42,13 @@ def headline(
     write_parquet(
         pa.Table.from_pandas(pairs, preserve_index=False),
         outputs["pairs"],
-        {"run": run, "space": space, "space_description": space_description},
+        {
+            "run": run,
+            "space": space,
+            "space_description": space_description,
+            "compare": compare,
+            "compare_description": compare_description,
+        },
     )
     headline_figures.embedding_figure(
         two_d_view(view_path or features_path, pixels.ids),
@@ -48,7 +58,13 @@ def headline(
         outputs["embedding"],
     )
     headline_figures.confused_pairs_figure(
-        pixels.x, pixels.labels, predicted, pairs, pixels.image_shape, run, outputs["confused"]
+        pixels.x,
+        pixels.labels,
+        predicted,
+        pairs,
+        pixels.image_shape,
+        images_title(run, pixels.metadata),
+        outputs["confused"],
     )
 
 

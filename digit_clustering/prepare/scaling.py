@@ -1,7 +1,8 @@
-"""Scaling: the decoded pixels as float32, in one of four scales."""
+"""Scaling: the decoded pixels as float32, in one of four scales (deskewed first, if asked)."""
 
 import numpy as np
 
+from digit_clustering.prepare.deskew import deskew
 from digit_clustering.tables import Points, read_points, write_points
 
 SCALINGS = ("none", "max", "minmax", "standard")
@@ -33,5 +34,9 @@ def scale(points: Points, scaling: str) -> Points:
     return Points(points.ids, x.astype(np.float32), points.labels, points.split, metadata)
 
 
-def scale_step(input_path: str, scaling: str, output: str):
-    write_points(scale(read_points(input_path), scaling), output)
+def scale_step(input_path: str, deskew_first: bool, scaling: str, output: str):
+    """The decoded points as float32 in their scale, deskewed first if asked."""
+    points = read_points(input_path)
+    if deskew_first:
+        points = deskew(points)
+    write_points(scale(points, scaling), output)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from digit_clustering.headline.choice import most_accurate_run
 from digit_clustering.study.catalogue import png
 from digit_clustering.tables import read_parquet, table_metadata
 
@@ -17,6 +18,8 @@ class Headline:
     space_description: str
     pairs: pd.DataFrame
     figures: dict[str, Path]
+    compare: str | None = None  # a space whose most accurate run is set beside this one
+    compare_description: str | None = None
 
     @classmethod
     def read(cls, paths: list[str], run_figures: dict[str, dict]) -> "Headline | None":
@@ -35,6 +38,8 @@ class Headline:
             metadata["space_description"],
             table.to_pandas(),
             figures,
+            metadata.get("compare"),
+            metadata.get("compare_description"),
         )
 
 
@@ -44,21 +49,43 @@ def headline_view(
     """What the headline section shows, or None when the study has no headline."""
     if headline is None:
         return None
-    row = metrics.set_index("run").loc[headline.run]
+    return {
+        **run_view(headline.run, metrics),
+        "space_description": headline.space_description,
+        "choice": choice_without_labels(headline.run, choices),
+        "pairs": headline.pairs.to_dict("records"),
+        "figures": list(headline.figures.items()),
+        "compare": compared_run(headline, metrics),
+    }
+
+
+def run_view(run: str, metrics: pd.DataFrame) -> dict:
+    """A run's scores, as the headline and the run set beside it show them."""
+    row = metrics.set_index("run").loc[run]
     heldout = row.get("heldout_accuracy")
     return {
-        "run": headline.run,
-        "space": headline.space,
-        "space_description": headline.space_description,
+        "run": run,
+        "space": row["space"],
         "method": row["method"],
         "scores": {column: row[column] for column in ("accuracy", "nmi", "ari")},
         "heldout_accuracy": heldout if pd.notna(heldout) else None,
         "n_points": int(row["n_points"]),
         "n_clusters": row["n_clusters"],
-        "runs_in_space": int((metrics["space"] == headline.space).sum()),
-        "choice": choice_without_labels(headline.run, choices),
-        "pairs": headline.pairs.to_dict("records"),
-        "figures": list(headline.figures.items()),
+        "runs_in_space": int((metrics["space"] == row["space"]).sum()),
+    }
+
+
+def compared_run(headline: Headline, metrics: pd.DataFrame) -> dict | None:
+    """The most accurate run of the space the headline is set beside, and how much more
+    accurate the headline is."""
+    if headline.compare is None:
+        return None
+    view = run_view(most_accurate_run(metrics, headline.compare), metrics)
+    headline_accuracy = metrics.set_index("run").loc[headline.run, "accuracy"]
+    return {
+        **view,
+        "space_description": headline.compare_description,
+        "accuracy_gain": headline_accuracy - view["scores"]["accuracy"],
     }
 
 

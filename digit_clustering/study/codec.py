@@ -1,7 +1,8 @@
 """Settings as path segments and back: ``{"n": 500, "seed": 0}`` <-> ``n~500@seed~0``.
 
 Every intermediate is named by the settings that made it, so these keys are the study's
-vocabulary: a sample (``n~5000@seed~0@stratify~true``), a feature transform
+vocabulary: the pixels (``max``, or ``deskew~true@scale~max`` when deskewed first), a sample
+(``n~5000@seed~0@stratify~true``), a feature transform
 (``pca~50@whiten~false@seed~0``, ``umap~10@n_neighbors~15@...``) and a run
 (``kmeans/pca50/k~10@init~random/seed~0``). This module makes and reads all of them.
 """
@@ -49,6 +50,20 @@ def parse_value(text: str):
         except ValueError:
             pass
     return text
+
+
+DESKEWED = "deskew~true@scale~"  # the key of deskewed pixels, before the scale's name
+
+
+def pixels_key(scale: str, deskew: bool) -> str:
+    """How the pixels are prepared: the scale's name, or ``deskew~true@scale~{scale}`` when each
+    image is deskewed first (plain pixels keep the bare name their files always had)."""
+    return DESKEWED + scale if deskew else scale
+
+
+def pixels_settings(key: str) -> dict:
+    """The inverse of `pixels_key`: ``{"deskew": ..., "scale": ...}``."""
+    return {"deskew": key.startswith(DESKEWED), "scale": key.removeprefix(DESKEWED)}
 
 
 def transform_key(kind: str, settings: dict) -> str:

@@ -7,9 +7,9 @@ them (see `codec`), so two settings coexist on disk.
 
 IDX_FILE = "resources/{dataset}/{idx_file}.gz"
 DATA = "results/{dataset}/data.parquet"
-SCALED = "results/{dataset}/scaled/{scaling}.parquet"
-SAMPLE = "results/{dataset}/sample/{scaling}/{sample}.parquet"
-_TRANSFORM = "results/{dataset}/features/{scaling}/{sample}/{transform}"
+SCALED = "results/{dataset}/scaled/{pixels}.parquet"
+SAMPLE = "results/{dataset}/sample/{pixels}/{sample}.parquet"
+_TRANSFORM = "results/{dataset}/features/{pixels}/{sample}/{transform}"
 PCA_POINTS = _TRANSFORM + "/points.parquet"
 PCA_MODEL = _TRANSFORM + "/model.parquet"
 UMAP_POINTS = _TRANSFORM + "/{embedding}/points.parquet"
@@ -25,8 +25,8 @@ RUN_METRICS = RUN + "/metrics.parquet"
 SILHOUETTE = "results/{dataset}/silhouette/{space}.parquet"
 NEIGHBOURS = "results/{dataset}/neighbours/{space}.parquet"
 NEIGHBOURS_FIGURE = "results/{dataset}/neighbours/{space}.png"
-AGREEMENT = "results/{dataset}/agreement/{scaling}/{sample}.parquet"
-AGREEMENT_FIGURE = "results/{dataset}/agreement/{scaling}/{sample}.png"
+AGREEMENT = "results/{dataset}/agreement/{sample}.parquet"
+AGREEMENT_FIGURE = "results/{dataset}/agreement/{sample}.png"
 METRICS = "results/{dataset}/metrics.parquet"
 METRICS_CSV = "results/{dataset}/metrics.csv"
 HEADLINE = {
@@ -47,20 +47,20 @@ def fill(pattern: str, **wildcards) -> str:
     return pattern.format(**wildcards)
 
 
-def sample_path(dataset: str, scaling: str, sample: str) -> str:
+def sample_path(dataset: str, pixels: str, sample: str) -> str:
     """The table of sampled points; the whole scaled table when the sample is ``all``."""
     if sample == "all":
-        return fill(SCALED, dataset=dataset, scaling=scaling)
-    return fill(SAMPLE, dataset=dataset, scaling=scaling, sample=sample)
+        return fill(SCALED, dataset=dataset, pixels=pixels)
+    return fill(SAMPLE, dataset=dataset, pixels=pixels, sample=sample)
 
 
 def points_path(
-    dataset: str, scaling: str, sample: str, transform: str, embedding: str | None = None
+    dataset: str, pixels: str, sample: str, transform: str, embedding: str | None = None
 ) -> str:
     """The table of a feature space's points; the sample itself for a raw space."""
     if transform == "raw" and embedding is None:
-        return sample_path(dataset, scaling, sample)
-    where = {"dataset": dataset, "scaling": scaling, "sample": sample, "transform": transform}
+        return sample_path(dataset, pixels, sample)
+    where = {"dataset": dataset, "pixels": pixels, "sample": sample, "transform": transform}
     if embedding is None:
         return fill(PCA_POINTS, **where)
     return fill(UMAP_POINTS, **where, embedding=embedding)

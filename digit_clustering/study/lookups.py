@@ -1,5 +1,6 @@
-"""The spaces the report's extras use: the nearest-neighbour look-up's and the headline's,
-checked against the spaces and runs of the study."""
+"""The spaces the report's extras use: the nearest-neighbour look-up's and the headline's (its
+space, its view and the space it is set beside), checked against the spaces and runs of the
+study."""
 
 from digit_clustering.study.errors import ConfigError, did_you_mean
 from digit_clustering.study.runs import Run
@@ -55,3 +56,32 @@ def headline_spaces(
             f"headline.space {space!r}: the view must hold the same points."
         )
     return space, view
+
+
+def headline_compare(
+    config: dict, spaces: dict[str, Space], runs: list[Run], headline_space: str | None
+) -> str | None:
+    """The space whose most accurate run the headline is set beside (the same path on plain
+    pixels shows what deskewing adds); None without a headline or when this dataset's study
+    does not use that space."""
+    name = config["headline"]["compare"]
+    if name is None or headline_space is None:
+        return None
+    if name not in config["spaces"]:
+        raise ConfigError(
+            f"config key 'headline.compare' is {name!r}, which is not declared under "
+            f"'spaces' ({', '.join(config['spaces'])})." + did_you_mean(name, config["spaces"])
+        )
+    if name not in spaces:
+        return None
+    if spaces[name].sample != spaces[headline_space].sample:
+        raise ConfigError(
+            f"config key 'headline.compare' is {name!r}, whose sample is not that of "
+            f"headline.space {headline_space!r}: the two must hold the same points."
+        )
+    if not any(run.space == name for run in runs):
+        raise ConfigError(
+            f"config key 'headline.compare' is {name!r}, but no run clusters in that space: "
+            "add one under 'runs', or set headline.compare to null."
+        )
+    return name

@@ -1,25 +1,30 @@
-"""The feature spaces of a study: each named space as scaling, sample and transform (raw or
-PCA), optionally embedded by UMAP, checked against the data it will be built from."""
+"""The feature spaces of a study: each named space as pixels (deskewed or plain, then scaled),
+sample and transform (raw or PCA), optionally embedded by UMAP, checked against the data it
+will be built from."""
 
 from dataclasses import dataclass, replace
 
 from digit_clustering.prepare.sampling import sample_size
-from digit_clustering.study.codec import encode, transform_key
+from digit_clustering.study.codec import encode, pixels_key, pixels_settings, transform_key
 from digit_clustering.study.errors import ConfigError, did_you_mean
 
 
 @dataclass(frozen=True)
 class Space:
-    """A named feature space: scaling, then a sample, then a transform (raw or PCA), and
-    optionally an embedding of that (UMAP)."""
+    """A named feature space: pixels (deskewed or plain, then scaled; a `codec.pixels_key`),
+    then a sample, then a transform (raw or PCA), and optionally an embedding of that (UMAP)."""
 
     name: str
-    scaling: str
+    pixels: str
     sample: str
     transform: str
     n_points: int
     embedding: str | None = None
     embeds_train_only: bool = False  # held out: an embedding fitted on the training split
+
+    @property
+    def deskewed(self) -> bool:
+        return pixels_settings(self.pixels)["deskew"]
 
     @property
     def is_pca(self) -> bool:
@@ -28,11 +33,13 @@ class Space:
 
 @dataclass(frozen=True)
 class Data:
-    """What the spaces are built from: the dataset's name and its shape."""
+    """What the spaces are built from: the dataset's name, its shape and whether it holds
+    images."""
 
     name: str
     n_points: int
     n_features: int
+    has_images: bool = True
 
 
 def build_spaces(config: dict, data: Data) -> dict[str, Space]:
@@ -49,14 +56,27 @@ def build_spaces(config: dict, data: Data) -> dict[str, Space]:
     return {name: _space(config, name, data) for name in selected}
 
 
-def describe(config: dict, name: str) -> str:
-    """How a space is made, for people: ``PCA-50 → UMAP-10``."""
+def deskews(config: dict, name: str) -> bool:
+    """Whether a space's pixels are deskewed: its own ``deskew``, else its dataset's; a UMAP
+    space's are its input's."""
     settings = config["spaces"][name]
+    if settings["kind"] == "umap":
+        return deskews(config, settings["input"])
+    dataset = config["datasets"].get(config["dataset"]) or {}
+    return settings.get("deskew", dataset.get("deskew", False))
+
+
+def describe(config: dict, name: str) -> str:
+    """How a space is made, for people: ``PCA-50 → UMAP-10``, or ``deskewed pixels → PCA-50 →
+    UMAP-10`` when its images are deskewed first."""
+    settings = config["spaces"][name]
+    if settings["kind"] == "umap":
+        return f"{describe(config, settings['input'])} → UMAP-{settings['n_components']}"
+    deskewed = deskews(config, name)
     if settings["kind"] == "raw":
-        return "pixels"
-    if settings["kind"] == "pca":
-        return f"PCA-{settings['n_components']}"
-    return f"{describe(config, settings['input'])} → UMAP-{settings['n_components']}"
+        return "deskewed pixels" if deskewed else "pixels"
+    pca = f"PCA-{settings['n_components']}"
+    return f"deskewed pixels → {pca}" if deskewed else pca
 
 
 def _sample(settings: dict, where: str, data: Data) -> tuple[str, int]:
@@ -97,7 +117,13 @@ def _space(config: dict, name: str, data: Data) -> Space:
             "seed": settings.get("seed", 0),
         }
         transform = transform_key("pca", pca)
-    return Space(name, config["scale"], sample, transform, n_sampled)
+    deskew = deskews(config, name)
+    if deskew and not data.has_images:
+        raise ConfigError(
+            f"space {name!r} deskews its pixels, but {data.name} is a point cloud, not images; "
+            f"set 'deskew: false' for space {name!r} and for dataset {data.name!r}."
+        )
+    return Space(name, pixels_key(config["scale"], deskew), sample, transform, n_sampled)
 
 
 def _embedding(config: dict, name: str, data: Data) -> Space:

@@ -12,7 +12,7 @@ from digit_clustering.study.catalogue import (
 )
 from digit_clustering.study.config_check import check_against_schema
 from digit_clustering.study.errors import ConfigError, did_you_mean
-from digit_clustering.study.lookups import headline_spaces, neighbours_space
+from digit_clustering.study.lookups import headline_compare, headline_spaces, neighbours_space
 from digit_clustering.study.runs import Run, build_runs
 from digit_clustering.study.spaces import Data, Space, build_spaces
 
@@ -38,13 +38,16 @@ class Study:
         self.dataset = checked_dataset(config)
         self.kind = kind_of(self.dataset)
         self.n_points, self.n_features = self.kind.shape(config["datasets"][self.dataset])
-        data = Data(self.dataset, self.n_points, self.n_features)
+        data = Data(self.dataset, self.n_points, self.n_features, self.kind.has_images)
         self.spaces: dict[str, Space] = build_spaces(config, data)
         self.runs: list[Run] = build_runs(config, self.spaces, self.dataset)
         self.runs_by_name = {run.name: run for run in self.runs}
         self.neighbours_space = neighbours_space(config, self.spaces, data)
         self.headline_space, self.headline_view = headline_spaces(
             config, self.spaces, self.runs, data, self.has_images
+        )
+        self.headline_compare = headline_compare(
+            config, self.spaces, self.runs, self.headline_space
         )
 
     @property
@@ -66,12 +69,11 @@ class Study:
         return job_memory_mb(run.method, self.spaces[run.space].n_points, run.params)
 
     def point_sets(self) -> dict[str, list[Run]]:
-        """Runs grouped by the points they cluster (``{scaling}/{sample}``): PCA and pixel
-        spaces of one sample hold the same points, so their runs compare label by label."""
+        """Runs grouped by the images they cluster (their sample's key): every space of one
+        sample, deskewed or plain, holds the same images, so their runs compare label by label."""
         groups = {}
         for run in self.runs:
-            space = self.spaces[run.space]
-            groups.setdefault(f"{space.scaling}/{space.sample}", []).append(run)
+            groups.setdefault(self.spaces[run.space].sample, []).append(run)
         return groups
 
     # -- where things are -------------------------------------------------------------------
@@ -81,7 +83,7 @@ class Study:
     def features_path(self, space_name: str) -> str:
         space = self.spaces[space_name]
         return layout.points_path(
-            self.dataset, space.scaling, space.sample, space.transform, space.embedding
+            self.dataset, space.pixels, space.sample, space.transform, space.embedding
         )
 
     def heldout_features_path(self, space_name: str) -> str:
@@ -92,7 +94,7 @@ class Study:
             return self.features_path(space_name)
         return self._fill(
             layout.UMAP_HELDOUT,
-            scaling=space.scaling,
+            pixels=space.pixels,
             sample=space.sample,
             transform=space.transform,
             embedding=space.embedding,
@@ -101,7 +103,7 @@ class Study:
     def pixels_path(self, space_name: str) -> str:
         """The scaled pixels of a space's points, in its order."""
         space = self.spaces[space_name]
-        return layout.sample_path(self.dataset, space.scaling, space.sample)
+        return layout.sample_path(self.dataset, space.pixels, space.sample)
 
     def model_path(self, space_name: str) -> str | None:
         """The PCA model that maps a PCA space back to pixels; None for other spaces."""
@@ -109,7 +111,7 @@ class Study:
         if not space.is_pca:
             return None
         return self._fill(
-            layout.PCA_MODEL, scaling=space.scaling, sample=space.sample, transform=space.transform
+            layout.PCA_MODEL, pixels=space.pixels, sample=space.sample, transform=space.transform
         )
 
     def run_path(self, run: Run, pattern: str) -> str:
@@ -129,10 +131,8 @@ class Study:
     def silhouette_path(self, space_name: str) -> str:
         return self._fill(layout.SILHOUETTE, space=space_name)
 
-    def agreement_paths(self, point_set: str) -> list[str]:
-        scaling, sample = point_set.split("/")
-        patterns = (layout.AGREEMENT, layout.AGREEMENT_FIGURE)
-        return [self._fill(p, scaling=scaling, sample=sample) for p in patterns]
+    def agreement_paths(self, sample: str) -> list[str]:
+        return [self._fill(p, sample=sample) for p in (layout.AGREEMENT, layout.AGREEMENT_FIGURE)]
 
     def neighbours_paths(self) -> list[str]:
         if not self.neighbours_space:

@@ -1,0 +1,87 @@
+"""Deskewed and plain pixels in a study: which spaces deskew, where their files go, how the
+report names them, and the space the headline is set beside."""
+
+import pytest
+from test_study import config, study
+
+from digit_clustering.study.errors import ConfigError
+from digit_clustering.study.spaces import describe
+
+pytestmark = pytest.mark.unit
+
+DESKEWED = "results/mnist/features/deskew~true@scale~max/all/pca~50@whiten~false@seed~0"
+PLAIN = "results/mnist/features/max/all/pca~50@whiten~false@seed~0"
+
+
+def test_spaces_follow_their_dataset_unless_they_say_otherwise():
+    built = study(config())
+    assert built.spaces["raw"].deskewed and built.spaces["pca50"].deskewed
+    assert not built.spaces["umap10_plain"].deskewed  # its input, pca50_plain, says false
+    assert built.features_path("pca50") == f"{DESKEWED}/points.parquet"
+    assert built.features_path("umap10_plain").startswith(f"{PLAIN}/umap~10@")
+    assert built.pixels_path("umap10_plain") == "results/mnist/scaled/max.parquet"
+    assert built.pixels_path("umap10") == "results/mnist/scaled/deskew~true@scale~max.parquet"
+
+
+def test_a_dataset_without_deskew_keeps_its_pixels_plain():
+    built = study(config(dataset="fashion_mnist"))
+    assert not any(space.deskewed for space in built.spaces.values())
+    assert built.features_path("pca50") == f"{PLAIN}/points.parquet".replace(
+        "mnist", "fashion_mnist"
+    )
+
+
+def test_deskewed_and_plain_runs_of_one_sample_are_one_point_set():
+    built = study(config())
+    together = {run.space for run in built.point_sets()["all"]}
+    assert {"pca50", "umap10", "umap10_plain"} <= together
+
+
+def test_spaces_are_described_with_their_pixels():
+    default = config()
+    assert describe(default, "umap10") == "deskewed pixels → PCA-50 → UMAP-10"
+    assert describe(default, "umap10_plain") == "PCA-50 → UMAP-10"
+    assert describe(default, "raw") == "deskewed pixels"
+    assert describe(config(dataset="fashion_mnist"), "raw") == "pixels"
+
+
+def test_a_point_cloud_cannot_be_deskewed():
+    blobs = config(dataset="blobs")
+    blobs["spaces"]["raw"]["deskew"] = True
+    with pytest.raises(ConfigError, match="blobs is a point cloud, not images.*deskew: false"):
+        study(blobs)
+
+
+def test_a_space_may_not_deskew_what_it_embeds():
+    broken = config()
+    broken["spaces"]["umap10"]["deskew"] = False  # a umap space takes its input's pixels
+    with pytest.raises(ConfigError, match="deskew"):
+        study(broken)
+
+
+def test_the_headline_is_set_beside_the_plain_path():
+    built = study(config())
+    assert (built.headline_space, built.headline_compare) == ("umap10", "umap10_plain")
+    # a dataset whose study does not use the compared space has no comparison
+    assert study(config(dataset="fashion_mnist")).headline_compare is None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda c: c["headline"].update(compare="umap11"),
+            r"not declared.*Did you mean .umap10.\?",
+        ),
+        (lambda c: c["runs"].pop(), "no run clusters in that space"),
+        (
+            lambda c: c["spaces"]["pca50_plain"].update(sample={"size": 1000}),
+            "whose sample is not that of",
+        ),
+    ],
+)
+def test_a_wrong_comparison_is_refused_before_any_job(change, message):
+    broken = config()
+    change(broken)
+    with pytest.raises(ConfigError, match=message):
+        study(broken)
