@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scipy import ndimage
 
-from digit_clustering.prepare.deskew import deskew, deskew_images, shear_factors
+from digit_clustering.prepare.deskew import deskew, deskew_images, moments
 from digit_clustering.tables import Points
 
 pytestmark = pytest.mark.unit
@@ -26,11 +26,11 @@ def row_col_covariance(image: np.ndarray) -> float:
 
 
 def scipy_deskew(image: np.ndarray) -> np.ndarray:
-    """The same shear by scipy's affine transform: output (r, c) reads input
-    (r, alpha * r + c - alpha * centre_row)."""
-    alpha, centre_row = (value[0] for value in shear_factors(image[None]))
+    """The same shear by scipy's affine transform: output o reads input
+    centre + matrix @ (o - middle)."""
+    alpha, centre_row, centre_col = (value[0] for value in moments(image[None]))
     matrix = np.array([[1.0, 0.0], [alpha, 1.0]])
-    offset = np.array([0.0, -alpha * centre_row])
+    offset = np.array([centre_row, centre_col]) - matrix @ (np.array(image.shape) / 2)
     return ndimage.affine_transform(image, matrix, offset=offset, order=1, mode="constant")
 
 
@@ -44,17 +44,17 @@ def test_a_slanted_stroke_is_made_upright():
     assert upright.sum() == pytest.approx(stroke.sum(), rel=0.02)
 
 
-def test_the_shear_factor_is_covariance_over_row_variance():
+def test_the_shear_factor_is_covariance_over_row_variance_and_the_ink_moves_to_the_middle():
     # Ink at (0, 0) and (2, 2): centre (1, 1), row variance 1, covariance 1, so alpha 1.
     image = np.zeros((4, 4))
     image[0, 0] = image[2, 2] = 1.0
-    alpha, centre_row = shear_factors(image[None])
-    assert alpha[0] == pytest.approx(1.0)
-    assert centre_row[0] == pytest.approx(1.0)
-    # Row 0 reads columns shifted by -1, row 2 by +1: both ink pixels land on column 1.
-    upright = deskew_images(image[None])[0]
-    np.testing.assert_allclose(upright[[0, 2], 1], [1.0, 1.0])
-    assert upright.sum() == pytest.approx(2.0)
+    alpha, centre_row, centre_col = moments(image[None])
+    assert (alpha[0], centre_row[0], centre_col[0]) == pytest.approx((1.0, 1.0, 1.0))
+    # Output (r, c) reads (r - 1, c + r - 3): the ink lands on (1, 2) and (3, 2), upright
+    # about the middle (2, 2).
+    expected = np.zeros((4, 4))
+    expected[1, 2] = expected[3, 2] = 1.0
+    np.testing.assert_allclose(deskew_images(image[None])[0], expected)
 
 
 def test_equals_scipy_affine_transform_to_float32_precision():
@@ -66,14 +66,22 @@ def test_equals_scipy_affine_transform_to_float32_precision():
     assert ours.dtype == np.float32
 
 
-def test_blank_images_and_images_without_slant_stay_unchanged():
+def test_blank_images_and_centred_images_without_slant_stay_unchanged():
     blank = np.zeros((8, 8))
     upright = np.zeros((8, 8))
-    upright[1:7, 3] = 200.0  # a vertical bar: covariance 0
+    upright[1:8, 4] = 200.0  # a vertical bar about the middle (4, 4): covariance 0
     one_row = np.zeros((8, 8))
-    one_row[4, 1:6] = 100.0  # no row variance: nothing to shear by
+    one_row[4, 2:7] = 100.0  # no row variance: nothing to shear by
     images = np.stack([blank, upright, one_row])
     np.testing.assert_array_equal(deskew_images(images), images.astype(np.float32))
+
+
+def test_an_upright_image_off_the_middle_is_only_moved():
+    bar = np.zeros((8, 8))
+    bar[0:5, 1] = 50.0  # centre of mass (2, 1): two rows up and three columns left
+    moved = np.zeros((8, 8))
+    moved[2:7, 4] = 50.0
+    np.testing.assert_array_equal(deskew_images(bar[None])[0], moved)
 
 
 def test_chunks_give_the_same_images_as_one_pass(monkeypatch):

@@ -458,3 +458,10 @@ def test_the_3d_view_escapes_its_title(tmp_path):
     page = (tmp_path / "v.html").read_text()
     assert "<script>alert" not in page and "</script> &" not in page
     assert "<title>blobs &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</title>" in page
+
+
+def test_figures_of_deskewed_images_say_so_in_their_title():
+    assert image_grids.images_title("kmeans/raw", {"deskewed": "moments"}) == (
+        "kmeans/raw (deskewed images)"
+    )
+    assert image_grids.images_title("kmeans/raw", {"scaling": "max"}) == "kmeans/raw"
