@@ -11,7 +11,7 @@ rule scale:
         "../envs/pipeline.yaml"
     threads: 1
     resources:
-        mem_mb=2000,
+        mem_mb=2200,
         runtime=10,
     params:
         settings=pixels_settings_of,
