@@ -1,6 +1,6 @@
 from snakemake.utils import min_version, validate
 
-min_version("9.0")
+min_version("9.27")
 
 
 configfile: "config.yaml"
@@ -24,3 +24,7 @@ rule all:
     default_target: True
     input:
         targets(STUDY),
+
+
+onsuccess:
+    print(where_to_look(STUDY.dataset))

@@ -26,7 +26,7 @@ from digit_clustering.study.codec import decode, pixels_key, pixels_settings, tr
 from digit_clustering.study.config_text import config_digest, config_text
 from digit_clustering.study.spaces import describe
 from digit_clustering.study.study import Study
-from digit_clustering.study.targets import targets
+from digit_clustering.study.targets import targets, where_to_look
 
 with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
     CONFIG_SCHEMA = yaml.load(schema_file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -29,7 +29,8 @@ def test_deskewed_and_plain_spaces_are_built_side_by_side(
     config["runs"] = [{"method": "kmeans", "space": space} for space in ("raw", "raw_plain")]
     config["evaluation"]["heldout"] = False
     workspace = workspace_factory(config)
-    workspace.snakemake()
+    finished = workspace.snakemake()
+    assert "The report: results/mnist/report/index.html" in finished.stdout + finished.stderr
 
     decoded = read_points(workspace.path("results/mnist/data.parquet"))
     deskewed, plain = (read_points(workspace.path(path)) for path in (DESKEWED, PLAIN))

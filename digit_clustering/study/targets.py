@@ -27,3 +27,10 @@ def targets(study: Study) -> list[str]:
     if study.headline_view:
         paths.append(study.features_path(study.headline_view))
     return list(dict.fromkeys(paths))
+
+
+def where_to_look(dataset: str) -> str:
+    """What a finished run prints: where its report and its table of every metric are."""
+    report = layout.fill(layout.REPORT, dataset=dataset)
+    metrics = layout.fill(layout.METRICS_CSV, dataset=dataset)
+    return f"The report: {report}\nEvery metric of every run: {metrics}"
