@@ -1,11 +1,14 @@
 """What a new user's set-up relies on: the licence the package declares, the Snakemake the
-workflow asks for, and what a finished run prints."""
+workflow asks for, what a finished run prints, and the quick study the README offers."""
 
 import re
 import tomllib
 
 import pytest
+import yaml
 from conftest import REPOSITORY
+from snakemake.utils import update_config
+from test_study import config, study
 
 from digit_clustering.study.targets import where_to_look
 
@@ -30,3 +33,13 @@ def test_a_finished_run_names_its_report_and_metrics():
         "The report: results/digits/report/index.html",
         "Every metric of every run: results/digits/metrics.csv",
     ]
+
+
+def test_the_one_method_study_runs_one_method_on_one_space():
+    merged = config()
+    update_config(merged, yaml.safe_load((REPOSITORY / "studies/one-method.yaml").read_text()))
+    built = study(merged)
+    assert [run.name for run in built.runs] == [
+        "kmeans/pca50/k~10@init~k-means++@n_init~10@max_iter~300/seed~0"
+    ]
+    assert list(built.spaces) == ["pca50"] and built.headline_space is None
