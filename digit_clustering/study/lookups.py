@@ -2,7 +2,7 @@
 space, its view and the space it is set beside), checked against the spaces and runs of the
 study."""
 
-from digit_clustering.study.errors import ConfigError, did_you_mean
+from digit_clustering.study.errors import ConfigError, check_declared_space
 from digit_clustering.study.runs import Run
 from digit_clustering.study.spaces import Data, Space
 
@@ -13,11 +13,7 @@ def neighbours_space(config: dict, spaces: dict[str, Space], data: Data) -> str 
     name = lookup["space"]
     if name is None:
         return None
-    if name not in config["spaces"]:
-        raise ConfigError(
-            f"config key 'neighbours.space' is {name!r}, which is not declared under "
-            f"'spaces' ({', '.join(config['spaces'])})." + did_you_mean(name, config["spaces"])
-        )
+    check_declared_space(config, "neighbours.space", name)
     if name not in spaces:
         return None
     too_large = [query for query in lookup["queries"] if query >= data.n_points]
@@ -35,13 +31,9 @@ def headline_spaces(
     """The space whose most accurate run opens the report and the space it is drawn in;
     no headline when the study runs nothing in that space or its points are no images."""
     space, view = config["headline"]["space"], config["headline"]["view"]
-    declared = config["spaces"]
     for key, name in (("space", space), ("view", view)):
-        if name is not None and name not in declared:
-            raise ConfigError(
-                f"config key 'headline.{key}' is {name!r}, which is not declared under "
-                f"'spaces' ({', '.join(declared)})." + did_you_mean(name, declared)
-            )
+        if name is not None:
+            check_declared_space(config, f"headline.{key}", name)
     if space is None or not has_images or not any(run.space == space for run in runs):
         return None, None
     if view is not None and view not in spaces:
@@ -67,11 +59,7 @@ def headline_compare(
     name = config["headline"]["compare"]
     if name is None or headline_space is None:
         return None
-    if name not in config["spaces"]:
-        raise ConfigError(
-            f"config key 'headline.compare' is {name!r}, which is not declared under "
-            f"'spaces' ({', '.join(config['spaces'])})." + did_you_mean(name, config["spaces"])
-        )
+    check_declared_space(config, "headline.compare", name)
     if name not in spaces:
         return None
     if spaces[name].sample != spaces[headline_space].sample:

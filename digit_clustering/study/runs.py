@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from digit_clustering.methods.registry import METHODS, job_memory_mb
 from digit_clustering.study.codec import run_name
 from digit_clustering.study.config_check import check_against_schema
-from digit_clustering.study.errors import ConfigError, did_you_mean
+from digit_clustering.study.errors import ConfigError, check_declared_space, did_you_mean
 from digit_clustering.study.spaces import Space
 
 
@@ -31,12 +31,7 @@ def build_runs(config: dict, spaces: dict[str, Space], dataset: str) -> list[Run
                 f"config key '{where}.method' is {method!r}, which is not a known method; "
                 f"choose one of {', '.join(sorted(METHODS))}.{did_you_mean(method, METHODS)}"
             )
-        if entry["space"] not in config["spaces"]:
-            raise ConfigError(
-                f"config key '{where}.space' is {entry['space']!r}, which is not declared "
-                f"under 'spaces' ({', '.join(config['spaces'])})."
-                + did_you_mean(entry["space"], config["spaces"])
-            )
+        check_declared_space(config, f"{where}.space", entry["space"])
         if entry["space"] in spaces:
             runs += _expand(config, entry, spaces[entry["space"]], where)
     if not runs:
