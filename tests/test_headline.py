@@ -17,6 +17,7 @@ from digit_clustering.headline.choice import (
 )
 from digit_clustering.headline.figures import confused_pairs_figure, embedding_figure
 from digit_clustering.headline.step import two_d_view
+from digit_clustering.report.headline import Headline, headline_view
 from digit_clustering.study.spaces import describe
 from digit_clustering.study.study import Study
 from digit_clustering.study.targets import targets
@@ -123,3 +124,29 @@ def test_no_headline_when_the_study_runs_nothing_in_its_space_or_has_no_images()
     blobs["dataset"] = "blobs"
     blobs["runs"] = [{"method": "kmeans", "space": "raw"}]
     assert study(blobs).headline_space is None
+
+
+def test_the_headline_is_set_beside_the_most_accurate_run_of_the_compared_space():
+    metrics = pd.DataFrame(
+        {
+            "run": ["deskewed", "plain_a", "plain_b"],
+            "space": ["umap10", "umap10_plain", "umap10_plain"],
+            "method": ["gmm"] * 3,
+            "accuracy": [0.981, 0.970, 0.974],
+            "nmi": [0.948, 0.92, 0.931],
+            "ari": [0.959, 0.93, 0.944],
+            "heldout_accuracy": [0.976, np.nan, 0.962],
+            "n_points": [70_000] * 3,
+            "n_clusters": [10] * 3,
+        }
+    )
+    headline = Headline(
+        "deskewed", "umap10", "deskewed pixels → PCA-50 → UMAP-10", pd.DataFrame(), {}
+    )
+    assert headline_view(headline, metrics, pd.DataFrame())["compare"] is None
+    headline.compare, headline.compare_description = "umap10_plain", "PCA-50 → UMAP-10"
+    compare = headline_view(headline, metrics, pd.DataFrame())["compare"]
+    assert (compare["run"], compare["runs_in_space"]) == ("plain_b", 2)
+    assert compare["space_description"] == "PCA-50 → UMAP-10"
+    assert compare["heldout_accuracy"] == 0.962
+    assert compare["accuracy_gain"] == pytest.approx(0.007)

@@ -49,13 +49,14 @@ def headline_view(
     """What the headline section shows, or None when the study has no headline."""
     if headline is None:
         return None
+    view = run_view(headline.run, metrics)
     return {
-        **run_view(headline.run, metrics),
+        **view,
         "space_description": headline.space_description,
         "choice": choice_without_labels(headline.run, choices),
         "pairs": headline.pairs.to_dict("records"),
         "figures": list(headline.figures.items()),
-        "compare": compared_run(headline, metrics),
+        "compare": compared_run(headline, metrics, view["scores"]["accuracy"]),
     }
 
 
@@ -75,13 +76,14 @@ def run_view(run: str, metrics: pd.DataFrame) -> dict:
     }
 
 
-def compared_run(headline: Headline, metrics: pd.DataFrame) -> dict | None:
+def compared_run(
+    headline: Headline, metrics: pd.DataFrame, headline_accuracy: float
+) -> dict | None:
     """The most accurate run of the space the headline is set beside, and how much more
     accurate the headline is."""
     if headline.compare is None:
         return None
     view = run_view(most_accurate_run(metrics, headline.compare), metrics)
-    headline_accuracy = metrics.set_index("run").loc[headline.run, "accuracy"]
     return {
         **view,
         "space_description": headline.compare_description,
