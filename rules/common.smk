@@ -15,6 +15,7 @@ from digit_clustering.study.catalogue import (
     png,
 )
 from digit_clustering.jobs.code import code_digest
+from digit_clustering.jobs.memory import cap_notice, this_machines_memory_cap_mb
 from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 from digit_clustering.jobs.storage import check_writable
 from digit_clustering.jobs.threads import NUMERIC_THREADS
@@ -45,6 +46,16 @@ if workflow.is_main_process and not workflow.dryrun:
 if workflow.is_main_process:
     for stale_lock in hold_and_clear_stale():
         print(f"Removed {stale_lock}, left by a run that is no longer alive.", file=sys.stderr)
+# On a workstation the jobs at once never declare more memory than the machine has, unless the
+# run sets its own cap; on a cluster its scheduler places each job by its own request.
+if (
+    workflow.is_main_process
+    and workflow.local_exec
+    and not {"mem_mb", "mem"} & set(workflow.global_resources)
+):
+    memory_cap_mb = this_machines_memory_cap_mb()
+    workflow.register_resource("mem_mb", memory_cap_mb)
+    print(cap_notice(memory_cap_mb), file=sys.stderr)
 
 
 wildcard_constraints:
