@@ -153,7 +153,7 @@ def small_study(dataset: str, **overrides) -> dict:
     config = load_default_config()
     config["dataset"] = dataset
     config["spaces"] = {"raw": {"kind": "raw"}, "pca": {"kind": "pca", "n_components": 8}}
-    config["datasets"][dataset]["spaces"] = ["raw", "pca"]
+    config["datasets"][dataset].update(spaces=["raw", "pca"], extra_runs=[])
     config["methods"]["kmeans"].update(n_init=2, max_iter=100)
     config["neighbours"]["space"] = None
     config["headline"] = {"space": None, "view": None}

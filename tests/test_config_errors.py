@@ -47,10 +47,28 @@ def digits_selecting_undeclared_space(config: dict) -> None:
     config["dataset"] = "digits"
 
 
-def digits_spaces_excluding_every_run_space(config: dict) -> None:
+def digits_spaces_excluding_a_run_space(config: dict) -> None:
     config["dataset"] = "digits"
     config["datasets"]["digits"]["spaces"] = ["raw"]
-    config["runs"] = [{"method": "kmeans", "space": "pca50"}]
+    config["runs"] = [{"method": "kmeans", "space": "raw"}, {"method": "kmeans", "space": "pca50"}]
+
+
+def mnist_extra_run_outside_its_spaces(config: dict) -> None:
+    config["datasets"]["mnist"]["spaces"].remove("umap10_plain")
+
+
+def blobs_own_run_in_pca(config: dict) -> None:
+    config["dataset"] = "blobs"
+    config["datasets"]["blobs"]["runs"].append({"method": "kmeans", "space": "pca50"})
+
+
+def sample_larger_than_digits_without_at_most(config: dict) -> None:
+    config["dataset"] = "digits"
+    del config["spaces"]["pca50_34k"]["sample"]["at_most"]
+
+
+def hdbscan_size_between_one_and_two(config: dict) -> None:
+    config["methods"]["hdbscan"]["min_cluster_size"] = 1.5
 
 
 def digits_querying_id_1797(config: dict) -> None:
@@ -193,9 +211,32 @@ CASES = [
         f"'{re.escape('kmeans/raw/k~10@init~k-means++@n_init~10@max_iter~300/seed~0')}'",
     ),
     (
-        "dataset spaces excluding every run space",
-        digits_spaces_excluding_every_run_space,
-        "runs expand to no run on digits",
+        "a run in a space the dataset does not list",
+        digits_spaces_excluding_a_run_space,
+        r"'runs\[1\].space' is 'pca50', which datasets.digits.spaces does not list \(raw\): "
+        r"add it there, or give digits runs of its own under 'datasets.digits.runs'",
+    ),
+    (
+        "an extra run in a space the dataset does not list",
+        mnist_extra_run_outside_its_spaces,
+        r"'datasets.mnist.extra_runs\[0\].space' is 'umap10_plain', which "
+        r"datasets.mnist.spaces does not list",
+    ),
+    (
+        "a dataset's own run in a space it does not list",
+        blobs_own_run_in_pca,
+        r"'datasets.blobs.runs\[8\].space' is 'pca50', which datasets.blobs.spaces",
+    ),
+    (
+        "a sample larger than the dataset, not a ceiling",
+        sample_larger_than_digits_without_at_most,
+        r"'spaces.pca50_34k.sample.size' is 34000, but digits has 1797 points.*"
+        r"at_most: true",
+    ),
+    (
+        "hdbscan's smallest cluster neither a count nor a fraction",
+        hdbscan_size_between_one_and_two,
+        r"min_cluster_size is 1.5: give a whole number of points \(at least 2\) or a fraction",
     ),
     # matrix linkages and memory
     (

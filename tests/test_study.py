@@ -52,7 +52,8 @@ def test_default_config_runs_every_method():
         assert run_name("pca50", k) in names
     assert run_name("raw", 10) in names
     assert "agglomerative/pca50_34k/linkage~complete@k~10@distance_threshold~none" in names
-    assert "dbscan/pca50/eps~3.5@min_samples~10" in names
+    assert "dbscan/pca50/eps~none@core_fraction~0.7@min_samples~10" in names
+    assert "gmm/umap10_plain/k~10@covariance_type~full@n_init~10@max_iter~100/seed~0" in names
 
 
 def test_default_config_runs_carry_their_params():
@@ -100,7 +101,8 @@ def test_blobs_shape_comes_from_its_settings():
     assert (built.n_points, built.n_features) == (5000, 3)
     assert list(built.spaces) == ["raw"]
     assert {run.space for run in built.runs} == {"raw"}
-    assert run_name("raw") in [run.name for run in built.runs]
+    assert {run.method for run in built.runs} == set(METHODS)
+    assert run_name("raw", 7) in [run.name for run in built.runs]
 
 
 # -- schema errors ---------------------------------------------------------------------------
@@ -143,7 +145,7 @@ def test_a_subsample_of_the_whole_dataset_is_allowed():
 
 
 def test_grid_over_k_expands_to_one_run_per_value():
-    changed = config()
+    changed = config(dataset="digits")
     changed["runs"] = [{"method": "kmeans", "space": "raw", "grid": {"k": [2, 5, 20, 3]}}]
     assert [run.name for run in study(changed).runs] == [
         run_name("raw", 2),
@@ -154,7 +156,7 @@ def test_grid_over_k_expands_to_one_run_per_value():
 
 
 def test_grid_over_two_keys_expands_to_their_product():
-    changed = config()
+    changed = config(dataset="digits")
     changed["runs"] = [
         {"method": "kmeans", "space": "raw", "grid": {"k": [2, 3], "seed": [0, 1]}},
     ]
@@ -168,7 +170,7 @@ def test_grid_over_two_keys_expands_to_their_product():
 
 
 def test_run_params_override_method_defaults_and_grid_overrides_params():
-    changed = config()
+    changed = config(dataset="digits")
     changed["methods"]["kmeans"]["n_init"] = 3
     changed["runs"] = [
         {"method": "kmeans", "space": "raw", "params": {"k": 4, "init": "random"}},
@@ -191,23 +193,48 @@ def test_defaults_are_filled_in():
         "max_iter": 300,
         "seed": 0,
     }
-    assert built.config["methods"]["dbscan"] == {"eps": 0.5, "min_samples": 5}
+    assert built.config["methods"]["dbscan"] == {
+        "eps": None,
+        "core_fraction": 0.5,
+        "min_samples": 5,
+    }
     assert built.config["evaluation"] == {"silhouette_sample": None, "seed": 0, "heldout": True}
     assert built.config["scale"] == "max"
-    assert built.config["subsample"] == {"size": "all", "seed": 0, "stratify": False}
+    assert built.config["subsample"] == {
+        "size": "all",
+        "at_most": False,
+        "seed": 0,
+        "stratify": False,
+    }
     assert built.config["mnist_source"] == "download"
     assert built.config["runs"][0]["params"] == {}
     assert built.config["runs"][0]["grid"] == {}
     assert [run.name for run in built.runs] == [run_name("raw")]
 
 
-def test_dataset_spaces_select_the_runs():
+def test_every_dataset_runs_every_method_of_the_default_study():
+    for dataset in ("mnist", "fashion_mnist", "kmnist", "digits", "blobs"):
+        built = study(config(dataset=dataset))
+        assert {run.method for run in built.runs} == set(METHODS), dataset
+        linkages = {r.params["linkage"] for r in built.runs if r.method == "agglomerative"}
+        assert linkages == {"ward", "single", "complete", "average"}, dataset
+
+
+def test_the_digits_link_every_point_where_mnist_links_a_sample():
+    digits, mnist = study(config(dataset="digits")), study(config())
+    assert digits.spaces["pca50_34k"].n_points == 1797
+    assert digits.features_path("pca50_34k") == digits.features_path("pca50")
+    assert mnist.spaces["pca50_34k"].n_points == 34_000
+
+
+def test_a_dataset_may_list_its_own_runs_and_extra_runs():
     changed = config(dataset="digits")
-    changed["datasets"]["digits"]["spaces"] = ["pca50"]
-    built = study(changed)
-    assert list(built.spaces) == ["pca50"]
-    assert {run.space for run in built.runs} == {"pca50"}
-    assert [r.params["k"] for r in built.runs if r.method == "kmeans"][:5] == [6, 8, 10, 12, 14]
+    changed["datasets"]["digits"]["runs"] = [{"method": "kmeans", "space": "raw"}]
+    changed["datasets"]["digits"]["extra_runs"] = [{"method": "gmm", "space": "pca50"}]
+    assert [run.name.split("/")[:2] for run in study(changed).runs] == [
+        ["kmeans", "raw"],
+        ["gmm", "pca50"],
+    ]
 
 
 # -- config_check helpers --------------------------------------------------------------------
@@ -313,7 +340,7 @@ def test_a_umap_space_embeds_its_input_space_and_keeps_its_sample():
 def test_held_out_runs_of_a_umap_space_use_an_embedding_fitted_on_train():
     config = umap_config()
     config["dataset"] = "mnist"
-    config["datasets"]["mnist"]["spaces"] = ["raw", "pca50", "umap5"]
+    config["datasets"]["mnist"].update(spaces=["raw", "pca50", "umap5"], extra_runs=[])
     built = study(config)
     (run,) = built.runs
     held_out = built.heldout_features_path("umap5")

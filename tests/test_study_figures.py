@@ -43,6 +43,7 @@ def metrics_table() -> pd.DataFrame:
                     "method": "dbscan",
                     "space": "pca",
                     "param_eps": eps,
+                    "fit_eps": eps,
                     "param_min_samples": min_samples,
                     "accuracy": 0.1,
                     "ari": 0.0,

@@ -40,7 +40,7 @@ BUILT_IN = ("digits", "blobs")
 # The dataset that `mnist_source` (a local copy) and `mnist_mirror` (a first mirror) stand for.
 LOCAL_SOURCE_DATASET = "mnist"
 # Keys of a dataset's config entry that select the study's spaces rather than make the data.
-STUDY_KEYS = ("spaces", "deskew")
+STUDY_KEYS = ("spaces", "deskew", "runs", "extra_runs")
 
 
 def kind_of(dataset: str) -> DatasetKind:

@@ -80,7 +80,8 @@ def sweep_figure(metrics: pd.DataFrame, output: str | os.PathLike) -> bool:
 
 
 def dbscan_grid(metrics: pd.DataFrame, output: str | os.PathLike) -> bool:
-    """Cluster count and noise fraction over eps x min_samples; False without DBSCAN runs."""
+    """Cluster count and noise fraction over eps x min_samples; False without DBSCAN runs.
+    Each run is placed at the eps it used (`fit_eps`: given, or set by its core_fraction)."""
     runs = metrics[metrics["method"] == "dbscan"]
     if runs.empty:
         return False
@@ -88,9 +89,9 @@ def dbscan_grid(metrics: pd.DataFrame, output: str | os.PathLike) -> bool:
     for axis, column, title in zip(
         axes, ["n_clusters", "noise_fraction"], ["clusters found", "noise fraction"], strict=True
     ):
-        grid = runs.pivot_table(index="param_min_samples", columns="param_eps", values=column)
+        grid = runs.pivot_table(index="param_min_samples", columns="fit_eps", values=column)
         image = axis.imshow(grid.to_numpy(), cmap="viridis", aspect="auto", origin="lower")
-        axis.set_xticks(range(len(grid.columns)), [f"{e:g}" for e in grid.columns])
+        axis.set_xticks(range(len(grid.columns)), [f"{e:.3g}" for e in grid.columns])
         axis.set_yticks(range(len(grid.index)), [str(int(m)) for m in grid.index])
         for (row, col), value in np.ndenumerate(grid.to_numpy()):
             axis.text(col, row, f"{value:.2g}", ha="center", va="center", color="white")

@@ -1,6 +1,12 @@
 """DBSCAN: scikit-learn's where every neighbourhood fits the job's memory at once, else one
 chunk of neighbourhoods at a time.
 
+A radius that suits one dataset means nothing on another (MNIST's PCA-50 needs about 3, the
+8 x 8 digits about 1.4), so by default eps comes from the data's own scale: the radius within
+which `core_fraction` of the points have `min_samples` neighbours, read off the distance of each
+of a fixed sample of points to its `min_samples`-th nearest neighbour (Ester et al.'s sorted
+k-distance, at a quantile instead of by eye). An explicit `eps` is used as given.
+
 scikit-learn's `DBSCAN` holds every point's eps-neighbourhood at once; on MNIST those grow to
 thousands of points each as eps grows. So a sample's neighbourhoods say first how many
 neighbours there will be; when they fit in the method's declared memory scikit-learn runs (on
@@ -24,7 +30,21 @@ log = logging.getLogger(__name__)
 METHOD = Method(
     description="Density-based: clusters are dense regions within eps; the rest is noise.",
     parameters={
-        "eps": Parameter(float, 0.5, "radius of a neighbourhood", exclusive_minimum=0),
+        "eps": Parameter(
+            float,
+            None,
+            "radius of a neighbourhood; null: the radius that makes core_fraction of the "
+            "points core points",
+            exclusive_minimum=0,
+            nullable=True,
+        ),
+        "core_fraction": Parameter(
+            float,
+            0.5,
+            "with eps null: the fraction of points that are core points, which sets eps",
+            exclusive_minimum=0,
+            exclusive_maximum=1,
+        ),
         "min_samples": Parameter(
             int, 5, "neighbours (the point included) that make a core point", minimum=1
         ),
@@ -35,13 +55,19 @@ METHOD = Method(
 BYTES_PER_NEIGHBOUR = 40
 BASE_MB = 400  # Python, scikit-learn and the job's tables
 SAMPLE_ROWS = 1000
+EPS_SAMPLE_ROWS = 5000  # points whose k-distances set eps: a fixed sample, so eps is seeded
 
 
 def fit(x: np.ndarray, params: dict) -> Clustering:
     from sklearn.neighbors import NearestNeighbors
 
     x = np.asarray(x, dtype=np.float64)
-    index = NearestNeighbors(radius=params["eps"]).fit(x)
+    eps = params["eps"]
+    if eps is None:
+        eps = eps_for_core_fraction(x, params["min_samples"], params["core_fraction"])
+        log.info("eps %.4g makes %.2f of the points core points", eps, params["core_fraction"])
+    params = {**params, "eps": eps}
+    index = NearestNeighbors(radius=eps).fit(x)
     needed_mb = neighbourhoods_mb(x, index)
     budget_mb = METHOD.memory_mb - BASE_MB - x.nbytes / 2**20
     if needed_mb <= budget_mb:
@@ -57,11 +83,27 @@ def fit(x: np.ndarray, params: dict) -> Clustering:
     return Clustering(
         labels=labels,
         details={
+            "eps": float(eps),
             "core_points": core_points,
             "clusters_found": int(labels.max(initial=NOISE) + 1),
             "noise_fraction": float(np.mean(labels == NOISE)),
         },
     )
+
+
+def eps_for_core_fraction(x: np.ndarray, min_samples: int, fraction: float) -> float:
+    """The radius within which `fraction` of a fixed sample of the points have `min_samples`
+    points (themselves included), as DBSCAN counts a core point's neighbourhood."""
+    from sklearn.neighbors import NearestNeighbors
+
+    if min_samples > len(x):
+        raise ValueError(
+            f"min_samples is {min_samples}, but there are only {len(x)} points: no point can "
+            f"be a core point; use at most {len(x)}."
+        )
+    rows = np.random.default_rng(0).choice(len(x), min(len(x), EPS_SAMPLE_ROWS), replace=False)
+    distances, _ = NearestNeighbors(n_neighbors=min_samples).fit(x).kneighbors(x[np.sort(rows)])
+    return float(np.quantile(distances[:, -1], fraction))
 
 
 def neighbourhoods_mb(x: np.ndarray, index) -> float:

@@ -25,6 +25,7 @@ class Parameter:
     help: str
     minimum: float | None = None
     exclusive_minimum: float | None = None
+    exclusive_maximum: float | None = None
     choices: tuple | None = None
     nullable: bool = False
 
@@ -38,6 +39,8 @@ class Parameter:
             schema["minimum"] = self.minimum
         if self.exclusive_minimum is not None:
             schema["exclusiveMinimum"] = self.exclusive_minimum
+        if self.exclusive_maximum is not None:
+            schema["exclusiveMaximum"] = self.exclusive_maximum
         schema["default"] = self.default
         schema["description"] = self.help
         return schema

@@ -20,11 +20,11 @@ class Run:
 
 
 def build_runs(config: dict, spaces: dict[str, Space], dataset: str) -> list[Run]:
-    """Every run in the order of the config; runs in spaces this dataset does not use are
-    left out."""
+    """Every run of the dataset's study, in the order of the config: its own ``runs`` (else
+    the top-level ones), then its ``extra_runs``. A run in a space the dataset does not use
+    stops the study here, before any job: nothing is left out silently."""
     runs = []
-    for index, entry in enumerate(config["runs"]):
-        where = f"runs[{index}]"
+    for where, entry in run_entries(config, dataset):
         method = entry["method"]
         if method not in METHODS:
             raise ConfigError(
@@ -32,15 +32,32 @@ def build_runs(config: dict, spaces: dict[str, Space], dataset: str) -> list[Run
                 f"choose one of {', '.join(sorted(METHODS))}.{did_you_mean(method, METHODS)}"
             )
         check_declared_space(config, f"{where}.space", entry["space"])
-        if entry["space"] in spaces:
-            runs += _expand(config, entry, spaces[entry["space"]], where)
+        if entry["space"] not in spaces:
+            raise ConfigError(
+                f"config key '{where}.space' is {entry['space']!r}, which "
+                f"datasets.{dataset}.spaces does not list ({', '.join(spaces)}): add it there, "
+                + (
+                    f"or set 'datasets.{dataset}.extra_runs: []' to leave out its extra runs."
+                    if ".extra_runs[" in where
+                    else f"or give {dataset} runs of its own under 'datasets.{dataset}.runs'."
+                )
+            )
+        runs += _expand(config, entry, spaces[entry["space"]], where)
     if not runs:
-        raise ConfigError(
-            f"the config's runs expand to no run on {dataset}: every run uses a space "
-            f"outside datasets.{dataset}.spaces, or a grid is empty."
-        )
+        raise ConfigError(f"the config's runs expand to no run on {dataset}: a grid is empty.")
     _check_unique(runs)
     return runs
+
+
+def run_entries(config: dict, dataset: str) -> list[tuple[str, dict]]:
+    """The entries that make a dataset's runs, each with the config key it sits under."""
+    own = config["datasets"].get(dataset) or {}
+    key = f"datasets.{dataset}.runs" if "runs" in own else "runs"
+    entries = own.get("runs", config["runs"])
+    extra = own.get("extra_runs", [])
+    return [(f"{key}[{i}]", entry) for i, entry in enumerate(entries)] + [
+        (f"datasets.{dataset}.extra_runs[{i}]", entry) for i, entry in enumerate(extra)
+    ]
 
 
 def _expand(config: dict, entry: dict, space: Space, where: str) -> list[Run]:
