@@ -28,5 +28,6 @@ def test_the_fit_s_own_score_keeps_a_run_and_the_labels_judge_it():
         "g2",
     )
     assert (gmm["kept_accuracy"], gmm["best_accuracy"]) == (0.83, 0.98)
+    assert gmm["near_best"] == 2  # 0.97 and 0.98 found the good solution; 0.83 did not
     kmeans = choices.loc["kmeans / u / k = 10"]
     assert (kmeans["criterion"], kmeans["kept"], kmeans["best"]) == ("lowest inertia", "k1", "k0")

@@ -118,6 +118,7 @@ def small_page(tmp_path, built: str, seconds: float) -> str:
                 "kept_accuracy": 0.75,
                 "best": PLAIN,
                 "best_accuracy": 1.0,
+                "near_best": 1,
             }
         ]
     )
@@ -179,6 +180,10 @@ def test_the_page_shows_its_sections_tables_and_links(tmp_path):
     assert f'<td>accuracy</td><td>1</td><td><a href="#{anchor(PLAIN)}">gmm 0</a>' in page
     assert "The digits it confuses most: 4 and 9 (3 images).</p>" in page
     assert f'would keep <a href="#{anchor(OTHER)}">gmm 1</a> instead, accuracy 0.75.' in page
+    assert (
+        "1 of the 2 came within 0.01 of the best\naccuracy: on another machine the choice" in page
+    )
+    assert "<td>1 of 2</td>" in page
     assert "No setting was run with more than one seed." in page
     assert "Made with numpy 2.0.</small>" in page
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from digit_clustering.evaluation.label_free import NEAR_BEST
 from digit_clustering.jobs.atomic import atomic_path
 from digit_clustering.methods.registry import METHODS
 from digit_clustering.report.headline import Headline, headline_view
@@ -156,6 +157,7 @@ def render(
             overview=study_figures,
             stability=stability.to_dict("records"),
             choices=choices.to_dict("records"),
+            near_best=NEAR_BEST,
             table=metrics_table(metrics, fit_seconds),
             methods=method_sections(metrics, run_figures, fit_seconds),
         )
