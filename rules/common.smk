@@ -25,6 +25,7 @@ from digit_clustering.prepare.umap import umap_threads
 from digit_clustering.study import layout
 from digit_clustering.study.codec import decode, pixels_key, pixels_settings, transform_settings
 from digit_clustering.study.config_text import config_digest, config_text
+from digit_clustering.study.runs import own_runs_notice
 from digit_clustering.study.spaces import describe
 from digit_clustering.study.study import Study
 from digit_clustering.study.targets import targets, where_to_look
@@ -42,6 +43,8 @@ CLOUD_DATASETS = "|".join(re.escape(d) for d in DATASETS if not kind_of(d).has_i
 
 if workflow.is_main_process and not workflow.dryrun:
     check_writable("results", "logs", "benchmarks")
+if workflow.is_main_process and own_runs_notice(config, STUDY.dataset):
+    print(own_runs_notice(config, STUDY.dataset), file=sys.stderr)
 # After a run was killed, a plain re-run recovers instead of stopping for `--unlock`.
 if workflow.is_main_process:
     for stale_lock in hold_and_clear_stale():

@@ -13,6 +13,7 @@ from digit_clustering.study.config_check import check_against_schema, key_path
 from digit_clustering.study.config_text import config_digest, config_text
 from digit_clustering.study.errors import ConfigError, did_you_mean
 from digit_clustering.study.layout import sample_path
+from digit_clustering.study.runs import own_runs_notice
 from digit_clustering.study.study import Study
 from digit_clustering.study.targets import targets
 
@@ -235,6 +236,10 @@ def test_a_dataset_may_list_its_own_runs_and_extra_runs():
         ["kmeans", "raw"],
         ["gmm", "pca50"],
     ]
+    assert "digits runs its own runs (datasets.digits.runs: 1 entry)" in own_runs_notice(
+        changed, "digits"
+    )
+    assert own_runs_notice(config(), "mnist") is None
 
 
 # -- config_check helpers --------------------------------------------------------------------

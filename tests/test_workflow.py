@@ -17,6 +17,7 @@ from conftest import (
     executed_rules,
     small_study,
 )
+from snakemake.utils import update_config
 
 from digit_clustering.jobs.provenance import library_versions
 from digit_clustering.tables import read_metadata
@@ -146,7 +147,8 @@ def test_every_table_and_figure_records_what_made_it(digits_study):
 @pytest.mark.system
 def test_blobs_study_draws_3d_views_that_turn_in_a_browser(workspace_factory, tmp_path):
     study = yaml.safe_load((REPOSITORY / "studies/blobs.yaml").read_text())
-    config = small_study(study.pop("dataset"), **study)
+    config = small_study(study["dataset"])
+    update_config(config, study)
     config["datasets"]["blobs"].update(n_samples=700, spaces=["raw"])
     workspace = workspace_factory(config)
     workspace.snakemake()

@@ -49,10 +49,29 @@ def build_runs(config: dict, spaces: dict[str, Space], dataset: str) -> list[Run
     return runs
 
 
+def runs_key(config: dict, dataset: str) -> str:
+    """Where a dataset's runs come from: its own ``runs``, else the top-level ones."""
+    own = config["datasets"].get(dataset) or {}
+    return f"datasets.{dataset}.runs" if "runs" in own else "runs"
+
+
+def own_runs_notice(config: dict, dataset: str) -> str | None:
+    """What a run says when the dataset's own runs replace the top-level ones, which a config
+    file of the user's may have set for it."""
+    key = runs_key(config, dataset)
+    if key == "runs":
+        return None
+    entries = len(config["datasets"][dataset]["runs"])
+    return (
+        f"{dataset} runs its own runs ({key}: {entries} {'entry' if entries == 1 else 'entries'}),"
+        " not the top-level 'runs'; change them there."
+    )
+
+
 def run_entries(config: dict, dataset: str) -> list[tuple[str, dict]]:
     """The entries that make a dataset's runs, each with the config key it sits under."""
     own = config["datasets"].get(dataset) or {}
-    key = f"datasets.{dataset}.runs" if "runs" in own else "runs"
+    key = runs_key(config, dataset)
     entries = own.get("runs", config["runs"])
     extra = own.get("extra_runs", [])
     return [(f"{key}[{i}]", entry) for i, entry in enumerate(entries)] + [
