@@ -28,8 +28,15 @@ def test_the_workflow_asks_for_the_snakemake_the_package_installs():
     assert f'min_version("{lowest}")' in (REPOSITORY / "Snakefile").read_text()
 
 
-def test_a_finished_run_names_its_report_and_metrics():
-    assert where_to_look("digits").splitlines() == [
+def test_a_finished_run_names_its_report_and_metrics_where_they_exist(tmp_path):
+    assert where_to_look("digits", tmp_path) == ""
+    (tmp_path / "results/digits/report").mkdir(parents=True)
+    (tmp_path / "results/digits/metrics.csv").write_text("run\n")
+    assert (
+        where_to_look("digits", tmp_path) == "Every metric of every run: results/digits/metrics.csv"
+    )
+    (tmp_path / "results/digits/report/index.html").write_text("<html>")
+    assert where_to_look("digits", tmp_path).splitlines() == [
         "The report: results/digits/report/index.html",
         "Every metric of every run: results/digits/metrics.csv",
     ]

@@ -1,6 +1,8 @@
 """Every file of a study, so that ``all`` asks for each and a deleted intermediate is rebuilt
 (Snakemake does not rebuild a missing intermediate whose dependants are present)."""
 
+from pathlib import Path
+
 from digit_clustering.study import layout
 from digit_clustering.study.study import Study
 
@@ -29,8 +31,13 @@ def targets(study: Study) -> list[str]:
     return list(dict.fromkeys(paths))
 
 
-def where_to_look(dataset: str) -> str:
-    """What a finished run prints: where its report and its table of every metric are."""
-    report = layout.fill(layout.REPORT, dataset=dataset)
-    metrics = layout.fill(layout.METRICS_CSV, dataset=dataset)
-    return f"The report: {report}\nEvery metric of every run: {metrics}"
+def where_to_look(dataset: str, directory: str = ".") -> str:
+    """What a finished run prints: where its report and its table of every metric are, those
+    of them that exist (a run of a few targets may have made neither)."""
+    places = {
+        "The report": layout.fill(layout.REPORT, dataset=dataset),
+        "Every metric of every run": layout.fill(layout.METRICS_CSV, dataset=dataset),
+    }
+    return "\n".join(
+        f"{what}: {path}" for what, path in places.items() if Path(directory, path).exists()
+    )
