@@ -16,7 +16,7 @@ pytestmark = pytest.mark.workflow
 
 K_EQUALS_N = "kmeans/tiny/k~30@init~k-means++@n_init~2@max_iter~100/seed~0"
 ONE_CLUSTER = "agglomerative/pca/linkage~single@k~none@distance_threshold~1000.0"
-ALL_NOISE = "dbscan/pca/eps~0.05@min_samples~10"
+ALL_NOISE = "dbscan/pca/eps~0.05@core_fraction~0.5@min_samples~10"
 
 
 @pytest.fixture(scope="module")

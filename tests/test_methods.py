@@ -141,6 +141,40 @@ def test_dbscan_equals_scikit_learn(eps, min_samples, digits):
     np.testing.assert_array_equal(result.labels, reference)
 
 
+@pytest.mark.parametrize("fraction", [0.2, 0.5, 0.8])
+def test_dbscan_without_eps_takes_the_radius_that_makes_the_fraction_core_points(fraction, digits):
+    from digit_clustering.methods.dbscan import eps_for_core_fraction
+
+    x, _ = digits
+    params = {"eps": None, "core_fraction": fraction, "min_samples": 10}
+    result = methods.fit("dbscan", x, params)
+    eps = result.details["eps"]
+    assert eps == eps_for_core_fraction(x, 10, fraction)
+    assert abs(result.details["core_points"] / len(x) - fraction) < 0.01
+    model = DBSCAN(eps=eps, min_samples=10).fit(x)
+    np.testing.assert_array_equal(result.labels, model.labels_)
+
+
+def test_dbscan_refuses_more_neighbours_than_points(digits):
+    x, _ = digits
+    with pytest.raises(ValueError, match="min_samples is 50, but there are only 30 points"):
+        methods.fit("dbscan", x[:30], {"eps": None, "core_fraction": 0.5, "min_samples": 50})
+
+
+def test_hdbscans_smallest_cluster_is_a_count_or_a_fraction_of_the_points(digits):
+    from digit_clustering.methods.hdbscan import smallest_cluster
+
+    assert [smallest_cluster(0.007, n) for n in (70_000, 1_797, 100)] == [490, 13, 2]
+    assert smallest_cluster(20, 1_797) == 20
+    x, _ = digits
+    assert (
+        methods.fit("hdbscan", x, {"min_cluster_size": 0.007, "min_samples": 10}).details[
+            "min_cluster_size"
+        ]
+        == 13
+    )
+
+
 @pytest.mark.parametrize(("eps", "min_samples"), [(1.3, 6), (0.9, 3), (1e-3, 5), (100.0, 5)])
 def test_dbscan_in_small_chunks_gives_scikit_learns_labels_and_core_points(
     eps, min_samples, digits

@@ -1,5 +1,7 @@
 """Every method through real `snakemake`, on the 8x8 digits and on the 3-D blobs."""
 
+import copy
+
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -98,13 +100,13 @@ def test_adding_a_dbscan_grid_value_adds_only_its_jobs(digits_all_methods, tmp_p
 
 def test_every_method_runs_on_the_blobs(workspace_factory):
     config = all_methods_study("blobs")
-    config["datasets"]["blobs"].update(n_samples=600, spaces=["raw"])
-    config["runs"] = [dict(run, space="raw") for run in ONE_RUN_PER_METHOD]
-    for run in config["runs"]:
+    runs = [dict(run, space="raw") for run in copy.deepcopy(ONE_RUN_PER_METHOD)]
+    for run in runs:
         run.setdefault("params", {})
         if run["method"] in ("kmeans", "minibatch_kmeans", "lloyd", "agglomerative"):
             run["params"]["k"] = 7
-    config["runs"][6]["grid"]["eps"] = [1.0]
+    runs[6]["grid"]["eps"] = [1.0]
+    config["datasets"]["blobs"].update(n_samples=600, spaces=["raw"], runs=runs)
     config["neighbours"] = {"space": "raw", "queries": [0], "k": 3}
     workspace = workspace_factory(config)
     workspace.snakemake()

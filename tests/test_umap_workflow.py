@@ -65,7 +65,7 @@ def test_held_out_runs_of_a_umap_space_use_a_second_embedding_fitted_on_train(
 ):
     config = umap_study()
     config["dataset"] = "mnist"
-    config["datasets"]["mnist"]["spaces"] = ["raw", "pca", "umap"]
+    config["datasets"]["mnist"].update(spaces=["raw", "pca", "umap"], extra_runs=[])
     planned = workspace_factory(config).planned_jobs()
     assert planned["umap"] == 1 and planned["umap_heldout"] == 1
     assert planned["heldout"] == 2  # the gmm and lloyd runs
