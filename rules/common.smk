@@ -43,8 +43,9 @@ CLOUD_DATASETS = "|".join(re.escape(d) for d in DATASETS if not kind_of(d).has_i
 
 if workflow.is_main_process and not workflow.dryrun:
     check_writable("results", "logs", "benchmarks")
-if workflow.is_main_process and own_runs_notice(config, STUDY.dataset):
-    print(own_runs_notice(config, STUDY.dataset), file=sys.stderr)
+OWN_RUNS_NOTICE = own_runs_notice(config, STUDY.dataset)
+if workflow.is_main_process and OWN_RUNS_NOTICE:
+    print(OWN_RUNS_NOTICE, file=sys.stderr)
 # After a run was killed, a plain re-run recovers instead of stopping for `--unlock`.
 if workflow.is_main_process:
     for stale_lock in hold_and_clear_stale():

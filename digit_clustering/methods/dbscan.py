@@ -62,12 +62,14 @@ def fit(x: np.ndarray, params: dict) -> Clustering:
     from sklearn.neighbors import NearestNeighbors
 
     x = np.asarray(x, dtype=np.float64)
+    index = NearestNeighbors().fit(x)
     eps = params["eps"]
     if eps is None:
-        eps = eps_for_core_fraction(x, params["min_samples"], params["core_fraction"])
-        log.info("eps %.4g makes %.2f of the points core points", eps, params["core_fraction"])
+        fraction = params["core_fraction"]
+        eps = eps_for_core_fraction(x, params["min_samples"], fraction, index)
+        log.info("eps %.4g makes %.2f of the points core points", eps, fraction)
     params = {**params, "eps": eps}
-    index = NearestNeighbors(radius=eps).fit(x)
+    index.set_params(radius=eps)
     needed_mb = neighbourhoods_mb(x, index)
     budget_mb = METHOD.memory_mb - BASE_MB - x.nbytes / 2**20
     if needed_mb <= budget_mb:
@@ -91,9 +93,10 @@ def fit(x: np.ndarray, params: dict) -> Clustering:
     )
 
 
-def eps_for_core_fraction(x: np.ndarray, min_samples: int, fraction: float) -> float:
+def eps_for_core_fraction(x: np.ndarray, min_samples: int, fraction: float, index=None) -> float:
     """The radius within which `fraction` of a fixed sample of the points have `min_samples`
-    points (themselves included), as DBSCAN counts a core point's neighbourhood."""
+    points (themselves included), as DBSCAN counts a core point's neighbourhood. `index`: a
+    `NearestNeighbors` already fitted on `x`, reused rather than built again."""
     from sklearn.neighbors import NearestNeighbors
 
     if min_samples > len(x):
@@ -102,7 +105,8 @@ def eps_for_core_fraction(x: np.ndarray, min_samples: int, fraction: float) -> f
             f"be a core point; use at most {len(x)}."
         )
     rows = np.random.default_rng(0).choice(len(x), min(len(x), EPS_SAMPLE_ROWS), replace=False)
-    distances, _ = NearestNeighbors(n_neighbors=min_samples).fit(x).kneighbors(x[np.sort(rows)])
+    index = index if index is not None else NearestNeighbors().fit(x)
+    distances, _ = index.kneighbors(x[np.sort(rows)], n_neighbors=min_samples)
     return float(np.quantile(distances[:, -1], fraction))
 
 

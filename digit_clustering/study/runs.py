@@ -24,7 +24,7 @@ def build_runs(config: dict, spaces: dict[str, Space], dataset: str) -> list[Run
     the top-level ones), then its ``extra_runs``. A run in a space the dataset does not use
     stops the study here, before any job: nothing is left out silently."""
     runs = []
-    for where, entry in run_entries(config, dataset):
+    for where, entry, way_out in run_entries(config, dataset):
         method = entry["method"]
         if method not in METHODS:
             raise ConfigError(
@@ -36,11 +36,7 @@ def build_runs(config: dict, spaces: dict[str, Space], dataset: str) -> list[Run
             raise ConfigError(
                 f"config key '{where}.space' is {entry['space']!r}, which "
                 f"datasets.{dataset}.spaces does not list ({', '.join(spaces)}): add it there, "
-                + (
-                    f"or set 'datasets.{dataset}.extra_runs: []' to leave out its extra runs."
-                    if ".extra_runs[" in where
-                    else f"or give {dataset} runs of its own under 'datasets.{dataset}.runs'."
-                )
+                f"or {way_out}."
             )
         runs += _expand(config, entry, spaces[entry["space"]], where)
     if not runs:
@@ -68,14 +64,17 @@ def own_runs_notice(config: dict, dataset: str) -> str | None:
     )
 
 
-def run_entries(config: dict, dataset: str) -> list[tuple[str, dict]]:
-    """The entries that make a dataset's runs, each with the config key it sits under."""
+def run_entries(config: dict, dataset: str) -> list[tuple[str, dict, str]]:
+    """The entries that make a dataset's runs, each with the config key it sits under and the
+    other way out when the dataset does not list its space."""
     own = config["datasets"].get(dataset) or {}
     key = runs_key(config, dataset)
+    replace = f"give {dataset} runs of its own under 'datasets.{dataset}.runs'"
+    leave_out = f"set 'datasets.{dataset}.extra_runs: []' to leave out its extra runs"
     entries = own.get("runs", config["runs"])
     extra = own.get("extra_runs", [])
-    return [(f"{key}[{i}]", entry) for i, entry in enumerate(entries)] + [
-        (f"datasets.{dataset}.extra_runs[{i}]", entry) for i, entry in enumerate(extra)
+    return [(f"{key}[{i}]", entry, replace) for i, entry in enumerate(entries)] + [
+        (f"datasets.{dataset}.extra_runs[{i}]", entry, leave_out) for i, entry in enumerate(extra)
     ]
 
 

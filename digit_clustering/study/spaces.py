@@ -82,10 +82,10 @@ def describe(config: dict, name: str) -> str:
 def _sample(settings: dict, where: str, data: Data) -> tuple[str, int]:
     """A sample's path segment and its number of points (as `subsample` will keep)."""
     size = settings["size"]
-    fewer_points = isinstance(size, int) and size >= data.n_points
-    if size == "all" or (fewer_points and settings.get("at_most", False)):
+    covers_every_point = isinstance(size, int) and size >= data.n_points
+    if size == "all" or (covers_every_point and settings.get("at_most", False)):
         return "all", data.n_points
-    if fewer_points and size > data.n_points:
+    if covers_every_point and size > data.n_points:
         raise ConfigError(
             f"config key '{where}.size' is {size}, but {data.name} has "
             f"{data.n_points} points; use at most {data.n_points}, a fraction, or 'all', "
