@@ -13,7 +13,7 @@ with the matrix ``[[1, 0], [alpha, 1]]`` and that offset. A pure function: no se
 
 import numpy as np
 
-from digit_clustering.tables import Points, read_points, write_points
+from digit_clustering.tables import Points
 
 CHUNK_IMAGES = 10_000  # bounds the temporaries: 10,000 images of 784 float64 pixels is 63 MB
 
@@ -95,7 +95,3 @@ def deskew(points: Points) -> Points:
     images = images.reshape(points.x.shape)
     metadata = {**points.metadata, "deskewed": "moments"}
     return Points(points.ids, images, points.labels, points.split, metadata)
-
-
-def deskew_step(input_path: str, output: str):
-    write_points(deskew(read_points(input_path)), output)
