@@ -154,7 +154,7 @@ def small_study(dataset: str, **overrides) -> dict:
     config["dataset"] = dataset
     config["spaces"] = {"raw": {"kind": "raw"}, "pca": {"kind": "pca", "n_components": 8}}
     config["datasets"][dataset].update(spaces=["raw", "pca"], extra_runs=[])
-    config["methods"]["kmeans"].update(n_init=2, max_iter=100)
+    config["methods"].setdefault("kmeans", {}).update(n_init=2, max_iter=100)
     config["neighbours"]["space"] = None
     config["headline"] = {"space": None, "view": None}
     config["runs"] = [

@@ -68,7 +68,7 @@ def sample_larger_than_digits_without_at_most(config: dict) -> None:
 
 
 def hdbscan_size_between_one_and_two(config: dict) -> None:
-    config["methods"]["hdbscan"]["min_cluster_size"] = 1.5
+    config["methods"]["hdbscan"] = {"min_cluster_size": 1.5}
 
 
 def digits_querying_id_1797(config: dict) -> None:
@@ -127,7 +127,7 @@ CASES = [
     ),
     (
         "k below two in methods",
-        lambda c: c["methods"]["kmeans"].update(k=1),
+        lambda c: c["methods"].update(kmeans={"k": 1}),
         r"config key 'methods\.kmeans\.k' is 1: .*minimum of 2",
     ),
     (

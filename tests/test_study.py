@@ -172,7 +172,7 @@ def test_grid_over_two_keys_expands_to_their_product():
 
 def test_run_params_override_method_defaults_and_grid_overrides_params():
     changed = config(dataset="digits")
-    changed["methods"]["kmeans"]["n_init"] = 3
+    changed["methods"]["kmeans"] = {"n_init": 3}
     changed["runs"] = [
         {"method": "kmeans", "space": "raw", "params": {"k": 4, "init": "random"}},
         {"method": "kmeans", "space": "raw", "params": {"k": 4}, "grid": {"k": [6]}},
@@ -197,7 +197,7 @@ def test_defaults_are_filled_in():
     assert built.config["methods"]["dbscan"] == {
         "eps": None,
         "core_fraction": 0.5,
-        "min_samples": 5,
+        "min_samples": 10,
     }
     assert built.config["evaluation"] == {"silhouette_sample": None, "seed": 0, "heldout": True}
     assert built.config["scale"] == "max"
@@ -301,7 +301,7 @@ def test_config_digest_ignores_where_mnist_comes_from_but_not_the_study():
     assert config_digest(base.config) == config_digest(elsewhere.config)
     assert "mirrors" not in config_text(base.config)
     changed = config()
-    changed["methods"]["kmeans"]["n_init"] = 3
+    changed["methods"]["kmeans"] = {"n_init": 3}
     assert config_digest(study(changed).config) != config_digest(base.config)
 
 

@@ -255,7 +255,7 @@ def test_every_mirror_failing_stops_with_the_sources_and_leaves_nothing(
 
 def test_an_invalid_config_fails_before_any_job(workspace_factory):
     config = small_study("digits")
-    config["methods"]["kmeans"]["k"] = 1
+    config["methods"]["kmeans"] = {"k": 1}
     workspace = workspace_factory(config)
     result = workspace.snakemake(check=False)
     assert result.returncode != 0

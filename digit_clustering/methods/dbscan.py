@@ -46,7 +46,7 @@ METHOD = Method(
             exclusive_maximum=1,
         ),
         "min_samples": Parameter(
-            int, 5, "neighbours (the point included) that make a core point", minimum=1
+            int, 10, "neighbours (the point included) that make a core point", minimum=1
         ),
     },
 )

@@ -32,7 +32,10 @@ METHODS: dict[str, Method] = _discover()
 def methods_schema() -> dict:
     """The config schema's ``methods`` section, from the methods' own declarations."""
     return {
-        "description": "Default parameters of every clustering method; a run overrides them.",
+        "description": (
+            "Settings for every run of a method, over the defaults its module declares; a "
+            "run's params override them in turn."
+        ),
         "type": "object",
         "additionalProperties": False,
         "default": {},
