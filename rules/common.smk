@@ -23,7 +23,14 @@ from digit_clustering.methods.registry import METHODS, module_name
 from digit_clustering.prepare.scaling import SCALINGS
 from digit_clustering.prepare.umap import umap_threads
 from digit_clustering.study import layout
-from digit_clustering.study.codec import decode, pixels_key, pixels_settings, transform_settings
+from digit_clustering.study.codec import (
+    NO_TRANSFORM,
+    decode,
+    pixels_key,
+    pixels_settings,
+    transform_pattern,
+    transform_settings,
+)
 from digit_clustering.study.config_text import config_digest, config_text
 from digit_clustering.study.runs import own_runs_notice
 from digit_clustering.study.spaces import describe
@@ -66,8 +73,8 @@ wildcard_constraints:
     dataset=STUDY.dataset,
     pixels="|".join(re.escape(pixels_key(s, d)) for s in SCALINGS for d in (False, True)),
     sample=r"[^/]+",
-    transform=r"pca~[^/]+|raw",
-    embedding=r"umap~[^/]+",
+    transform=f"{transform_pattern('pca')}|{NO_TRANSFORM}",
+    embedding=transform_pattern("umap"),
     idx_file="|".join(stem for stems in IDX_SPLITS.values() for stem in stems),
 
 

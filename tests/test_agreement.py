@@ -5,12 +5,8 @@ import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from digit_clustering.evaluation.agreement import (
-    agreement_table,
-    ari_matrix,
-    stability,
-    without_seed,
-)
+from digit_clustering.evaluation.agreement import agreement_table, ari_matrix, stability
+from digit_clustering.study.codec import without_seed
 
 pytestmark = pytest.mark.unit
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 
 from digit_clustering.evaluation.information import adjusted_rand
+from digit_clustering.study.codec import without_seed
 from digit_clustering.tables import read_clusters, read_parquet, write_parquet
 
 
@@ -29,12 +30,6 @@ def agreement_table(runs: list[str], matrix: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(
         {"run": names[first.ravel()], "other": names[second.ravel()], "ari": matrix.ravel()}
     )
-
-
-def without_seed(run: str) -> str | None:
-    """The run's name with its seed left out; None for runs that have no seed."""
-    head, _, last = run.rpartition("/")
-    return head if last.startswith("seed~") else None
 
 
 def stability(metrics: pd.DataFrame, agreement: pd.DataFrame) -> pd.DataFrame:

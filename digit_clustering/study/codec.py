@@ -52,6 +52,8 @@ def parse_value(text: str):
     return text
 
 
+WHOLE_SAMPLE = "all"  # the sample key of every point
+NO_TRANSFORM = "raw"  # the transform key of a space that is its sample's points
 DESKEWED = "deskew~true@scale~"  # the key of deskewed pixels, before the scale's name
 
 
@@ -73,6 +75,11 @@ def transform_key(kind: str, settings: dict) -> str:
     return encode({kind: settings["n_components"], **rest})
 
 
+def transform_pattern(kind: str) -> str:
+    """A regular expression that matches every transform key of `kind` (``pca~...``)."""
+    return rf"{kind}~[^/]+"
+
+
 def transform_settings(key: str) -> dict:
     """The inverse of `transform_key`: the settings, with ``n_components`` back in its name."""
     settings = decode(key)
@@ -86,6 +93,12 @@ def run_name(method: str, space: str, params: dict) -> str:
     rest = {name: value for name, value in params.items() if name != "seed"}
     name = f"{method}/{space}/{encode(rest) or 'defaults'}"
     return f"{name}/seed~{seed}" if seed is not None else name
+
+
+def without_seed(run: str) -> str | None:
+    """The run's name with its seed left out; None for runs that have no seed."""
+    head, _, last = run.rpartition("/")
+    return head if set(decode(last)) == {"seed"} else None
 
 
 def parse_run_name(run: str) -> tuple[str, str, dict]:

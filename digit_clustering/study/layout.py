@@ -5,6 +5,8 @@ are and the study fills them in (`fill`). Intermediates are named by the setting
 them (see `codec`), so two settings coexist on disk.
 """
 
+from digit_clustering.study.codec import NO_TRANSFORM, WHOLE_SAMPLE
+
 IDX_FILE = "resources/{dataset}/{idx_file}.gz"
 DATA = "results/{dataset}/data.parquet"
 SCALED = "results/{dataset}/scaled/{pixels}.parquet"
@@ -49,7 +51,7 @@ def fill(pattern: str, **wildcards) -> str:
 
 def sample_path(dataset: str, pixels: str, sample: str) -> str:
     """The table of sampled points; the whole scaled table when the sample is ``all``."""
-    if sample == "all":
+    if sample == WHOLE_SAMPLE:
         return fill(SCALED, dataset=dataset, pixels=pixels)
     return fill(SAMPLE, dataset=dataset, pixels=pixels, sample=sample)
 
@@ -58,7 +60,7 @@ def points_path(
     dataset: str, pixels: str, sample: str, transform: str, embedding: str | None = None
 ) -> str:
     """The table of a feature space's points; the sample itself for a raw space."""
-    if transform == "raw" and embedding is None:
+    if transform == NO_TRANSFORM and embedding is None:
         return sample_path(dataset, pixels, sample)
     where = {"dataset": dataset, "pixels": pixels, "sample": sample, "transform": transform}
     if embedding is None:

@@ -5,7 +5,14 @@ will be built from."""
 from dataclasses import dataclass, replace
 
 from digit_clustering.prepare.sampling import sample_size
-from digit_clustering.study.codec import encode, pixels_key, pixels_settings, transform_key
+from digit_clustering.study.codec import (
+    NO_TRANSFORM,
+    WHOLE_SAMPLE,
+    encode,
+    pixels_key,
+    pixels_settings,
+    transform_key,
+)
 from digit_clustering.study.errors import ConfigError, did_you_mean
 
 
@@ -28,7 +35,7 @@ class Space:
 
     @property
     def is_pca(self) -> bool:
-        return self.transform != "raw" and self.embedding is None
+        return self.transform != NO_TRANSFORM and self.embedding is None
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,7 @@ def _sample(settings: dict, where: str, data: Data) -> tuple[str, int]:
     size = settings["size"]
     covers_every_point = isinstance(size, int) and size >= data.n_points
     if size == "all" or (covers_every_point and settings.get("at_most", False)):
-        return "all", data.n_points
+        return WHOLE_SAMPLE, data.n_points
     if covers_every_point and size > data.n_points:
         raise ConfigError(
             f"config key '{where}.size' is {size}, but {data.name} has "
@@ -104,7 +111,7 @@ def _space(config: dict, name: str, data: Data) -> Space:
         sample, n_sampled = _sample(settings["sample"], f"spaces.{name}.sample", data)
     else:
         sample, n_sampled = _sample(config["subsample"], "subsample", data)
-    transform = "raw"
+    transform = NO_TRANSFORM
     if settings["kind"] == "pca":
         limit = min(n_sampled, data.n_features)
         if settings["n_components"] > limit:
