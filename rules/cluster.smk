@@ -6,9 +6,9 @@ rule cluster:
         centres=layout.RUN_CENTRES,
         trace=layout.RUN_TRACE,
     log:
-        "logs/{dataset}/runs/{run}/cluster.log",
+        layout.log(layout.CLUSTER_JOB),
     benchmark:
-        "benchmarks/{dataset}/runs/{run}/cluster.tsv"
+        layout.benchmark(layout.CLUSTER_JOB)
     conda:
         "../envs/pipeline.yaml"
     threads: run_threads
@@ -29,9 +29,9 @@ rule heldout:
     output:
         layout.RUN_HELDOUT,
     log:
-        "logs/{dataset}/runs/{run}/heldout.log",
+        layout.log("runs/{run}/heldout"),
     benchmark:
-        "benchmarks/{dataset}/runs/{run}/heldout.tsv"
+        layout.benchmark("runs/{run}/heldout")
     conda:
         "../envs/pipeline.yaml"
     threads: run_threads

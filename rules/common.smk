@@ -49,7 +49,7 @@ IMAGE_DATASETS = "|".join(re.escape(d) for d in DATASETS if kind_of(d).has_image
 CLOUD_DATASETS = "|".join(re.escape(d) for d in DATASETS if not kind_of(d).has_images)
 
 if workflow.is_main_process and not workflow.dryrun:
-    check_writable("results", "logs", "benchmarks")
+    check_writable(*layout.OUTPUT_FOLDERS)
 OWN_RUNS_NOTICE = own_runs_notice(config, STUDY.dataset)
 if workflow.is_main_process and OWN_RUNS_NOTICE:
     print(OWN_RUNS_NOTICE, file=sys.stderr)

@@ -4,9 +4,9 @@ rule decode:
     output:
         layout.DATA,
     log:
-        "logs/{dataset}/decode.log",
+        layout.log("decode"),
     benchmark:
-        "benchmarks/{dataset}/decode.tsv"
+        layout.benchmark("decode")
     conda:
         "../envs/pipeline.yaml"
     threads: 1

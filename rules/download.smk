@@ -3,9 +3,9 @@ rule download:
     output:
         layout.IDX_FILE,
     log:
-        "logs/{dataset}/download/{idx_file}.log",
+        layout.log("download/{idx_file}"),
     benchmark:
-        "benchmarks/{dataset}/download/{idx_file}.tsv"
+        layout.benchmark("download/{idx_file}")
     retries: 1
     localrule: True
     conda:

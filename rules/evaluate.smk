@@ -5,9 +5,9 @@ rule silhouette:
     output:
         layout.SILHOUETTE,
     log:
-        "logs/{dataset}/silhouette/{space}.log",
+        layout.log("silhouette/{space}"),
     benchmark:
-        "benchmarks/{dataset}/silhouette/{space}.tsv"
+        layout.benchmark("silhouette/{space}")
     conda:
         "../envs/pipeline.yaml"
     threads: 4
@@ -33,9 +33,9 @@ rule evaluate:
     output:
         layout.RUN_METRICS,
     log:
-        "logs/{dataset}/runs/{run}/evaluate.log",
+        layout.log("runs/{run}/evaluate"),
     benchmark:
-        "benchmarks/{dataset}/runs/{run}/evaluate.tsv"
+        layout.benchmark("runs/{run}/evaluate")
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -57,9 +57,9 @@ rule aggregate:
         table=layout.METRICS,
         csv=figure(layout.METRICS_CSV, "metrics"),
     log:
-        "logs/{dataset}/aggregate.log",
+        layout.log("aggregate"),
     benchmark:
-        "benchmarks/{dataset}/aggregate.tsv"
+        layout.benchmark("aggregate")
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -79,9 +79,9 @@ rule agreement:
     output:
         layout.AGREEMENT,
     log:
-        "logs/{dataset}/agreement/{sample}.log",
+        layout.log("agreement/{sample}"),
     benchmark:
-        "benchmarks/{dataset}/agreement/{sample}.tsv"
+        layout.benchmark("agreement/{sample}")
     conda:
         "../envs/pipeline.yaml"
     threads: 1

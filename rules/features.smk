@@ -5,9 +5,9 @@ rule pca:
         points=layout.PCA_POINTS,
         model=layout.PCA_MODEL,
     log:
-        "logs/{dataset}/features/{pixels}/{sample}/{transform}.log",
+        layout.log("features/{pixels}/{sample}/{transform}"),
     benchmark:
-        "benchmarks/{dataset}/features/{pixels}/{sample}/{transform}.tsv"
+        layout.benchmark("features/{pixels}/{sample}/{transform}")
     conda:
         "../envs/pipeline.yaml"
     threads: NUMERIC_THREADS
@@ -27,9 +27,9 @@ rule umap:
     output:
         layout.UMAP_POINTS,
     log:
-        "logs/{dataset}/features/{pixels}/{sample}/{transform}/{embedding}.log",
+        layout.log("features/{pixels}/{sample}/{transform}/{embedding}"),
     benchmark:
-        "benchmarks/{dataset}/features/{pixels}/{sample}/{transform}/{embedding}.tsv"
+        layout.benchmark("features/{pixels}/{sample}/{transform}/{embedding}")
     conda:
         "../envs/pipeline.yaml"
     threads: umap_job_threads
@@ -49,9 +49,9 @@ rule umap_heldout:
     output:
         layout.UMAP_HELDOUT,
     log:
-        "logs/{dataset}/features/{pixels}/{sample}/{transform}/{embedding}.heldout.log",
+        layout.log("features/{pixels}/{sample}/{transform}/{embedding}.heldout"),
     benchmark:
-        "benchmarks/{dataset}/features/{pixels}/{sample}/{transform}/{embedding}.heldout.tsv"
+        layout.benchmark("features/{pixels}/{sample}/{transform}/{embedding}.heldout")
     conda:
         "../envs/pipeline.yaml"
     threads: umap_job_threads

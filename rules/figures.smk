@@ -8,9 +8,9 @@ rule image_run_figures:
     output:
         **run_figure_outputs(IMAGE_RUN_FIGURES),
     log:
-        "logs/{dataset}/runs/{run}/figures.log",
+        layout.log("runs/{run}/figures"),
     benchmark:
-        "benchmarks/{dataset}/runs/{run}/figures.tsv"
+        layout.benchmark("runs/{run}/figures")
     wildcard_constraints:
         dataset=IMAGE_DATASETS,
     conda:
@@ -35,9 +35,9 @@ rule cloud_run_figures:
         **run_figure_outputs(CLOUD_RUN_FIGURES),
         page=layout.run_file(CLOUD_PAGE),
     log:
-        "logs/{dataset}/runs/{run}/figures.log",
+        layout.log("runs/{run}/figures"),
     benchmark:
-        "benchmarks/{dataset}/runs/{run}/figures.tsv"
+        layout.benchmark("runs/{run}/figures")
     wildcard_constraints:
         dataset=CLOUD_DATASETS,
     conda:
@@ -57,9 +57,9 @@ rule plotly_js:
     output:
         layout.PLOTLY_JS,
     log:
-        "logs/{dataset}/plotly_js.log",
+        layout.log("plotly_js"),
     benchmark:
-        "benchmarks/{dataset}/plotly_js.tsv"
+        layout.benchmark("plotly_js")
     localrule: True
     conda:
         "../envs/pipeline.yaml"
@@ -82,9 +82,9 @@ rule lloyd_figure:
     output:
         course_figure_output("lloyd"),
     log:
-        "logs/{dataset}/runs/{run}/iterations.log",
+        layout.log("runs/{run}/iterations"),
     benchmark:
-        "benchmarks/{dataset}/runs/{run}/iterations.tsv"
+        layout.benchmark("runs/{run}/iterations")
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -103,9 +103,9 @@ rule dendrogram:
     output:
         course_figure_output("agglomerative"),
     log:
-        "logs/{dataset}/runs/{run}/dendrogram.log",
+        layout.log("runs/{run}/dendrogram"),
     benchmark:
-        "benchmarks/{dataset}/runs/{run}/dendrogram.tsv"
+        layout.benchmark("runs/{run}/dendrogram")
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -126,9 +126,9 @@ rule neighbours_figure:
     output:
         figure(layout.NEIGHBOURS_FIGURE, "neighbours"),
     log:
-        "logs/{dataset}/neighbours/{space}-figure.log",
+        layout.log("neighbours/{space}-figure"),
     benchmark:
-        "benchmarks/{dataset}/neighbours/{space}-figure.tsv"
+        layout.benchmark("neighbours/{space}-figure")
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -147,9 +147,9 @@ rule agreement_figure:
     output:
         figure(layout.AGREEMENT_FIGURE, "agreement"),
     log:
-        "logs/{dataset}/agreement/{sample}-figure.log",
+        layout.log("agreement/{sample}-figure"),
     benchmark:
-        "benchmarks/{dataset}/agreement/{sample}-figure.tsv"
+        layout.benchmark("agreement/{sample}-figure")
     conda:
         "../envs/pipeline.yaml"
     threads: 1

@@ -10,9 +10,9 @@ rule headline:
         embedding=figure(layout.HEADLINE["embedding"], "embedding"),
         confused=figure(layout.HEADLINE["confused"], "confused"),
     log:
-        "logs/{dataset}/headline.log",
+        layout.log("headline"),
     benchmark:
-        "benchmarks/{dataset}/headline.tsv"
+        layout.benchmark("headline")
     conda:
         "../envs/pipeline.yaml"
     threads: 1

@@ -4,9 +4,9 @@ rule neighbours:
     output:
         layout.NEIGHBOURS,
     log:
-        "logs/{dataset}/neighbours/{space}.log",
+        layout.log("neighbours/{space}"),
     benchmark:
-        "benchmarks/{dataset}/neighbours/{space}.tsv"
+        layout.benchmark("neighbours/{space}")
     conda:
         "../envs/pipeline.yaml"
     threads: 2

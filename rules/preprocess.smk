@@ -4,9 +4,9 @@ rule scale:
     output:
         layout.SCALED,
     log:
-        "logs/{dataset}/scale/{pixels}.log",
+        layout.log("scale/{pixels}"),
     benchmark:
-        "benchmarks/{dataset}/scale/{pixels}.tsv"
+        layout.benchmark("scale/{pixels}")
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -26,9 +26,9 @@ rule subsample:
     output:
         layout.SAMPLE,
     log:
-        "logs/{dataset}/subsample/{pixels}/{sample}.log",
+        layout.log("subsample/{pixels}/{sample}"),
     benchmark:
-        "benchmarks/{dataset}/subsample/{pixels}/{sample}.tsv"
+        layout.benchmark("subsample/{pixels}/{sample}")
     conda:
         "../envs/pipeline.yaml"
     threads: 1

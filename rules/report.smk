@@ -10,9 +10,9 @@ rule report:
     output:
         layout.REPORT,
     log:
-        "logs/{dataset}/report.log",
+        layout.log("report"),
     benchmark:
-        "benchmarks/{dataset}/report.tsv"
+        layout.benchmark("report")
     localrule: True
     conda:
         "../envs/pipeline.yaml"
@@ -24,7 +24,7 @@ rule report:
         runs=[run.name for run in STUDY.runs],
         config_text=config_text(config),
         config_digest=config_digest(config),
-        benchmarks="benchmarks/{dataset}",
+        benchmarks=layout.BENCHMARKS,
         code=code("report"),
     script:
         "../scripts/report.py"

@@ -33,10 +33,20 @@ def as_regex(pattern: str) -> re.Pattern:
     )
 
 
-def test_no_rule_types_a_result_path():
+def test_no_rule_types_a_path_the_layout_holds():
+    folders = "|".join(["resources", *layout.OUTPUT_FOLDERS])
     for path in [REPOSITORY / "Snakefile", *sorted((REPOSITORY / "rules").glob("*.smk"))]:
-        typed = re.findall(r'"((?:results|resources)/[^"]*)"', path.read_text())
+        typed = re.findall(rf'"((?:{folders})/[^"]*)"', path.read_text())
         assert typed == [], f"{path.name} types paths the layout holds: {typed}"
+
+
+def test_a_benchmark_names_its_run_and_job_and_a_file_its_run():
+    relative = layout.benchmark(layout.CLUSTER_JOB).format(dataset="d", run="kmeans/pca/k~2")
+    below = relative.removeprefix(layout.BENCHMARKS.format(dataset="d") + "/")
+    assert layout.run_of_benchmark(below) == ("kmeans/pca/k~2", "cluster")
+    assert layout.run_of_benchmark("agreement/all.tsv") is None
+    figure = layout.fill(layout.run_file("gallery.png"), dataset="d", run="gmm/raw/k~3/seed~1")
+    assert layout.run_of_file(figure) == "gmm/raw/k~3/seed~1"
 
 
 @pytest.mark.parametrize("dataset", ["mnist", "digits", "blobs"])

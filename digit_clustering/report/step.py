@@ -15,6 +15,7 @@ from digit_clustering.jobs.provenance import library_versions
 from digit_clustering.report import page as report
 from digit_clustering.report.headline import Headline
 from digit_clustering.study.codec import short_names
+from digit_clustering.study.layout import CLUSTER_JOB, run_of_benchmark, run_of_file
 from digit_clustering.tables import read_parquet, table_metadata
 
 
@@ -75,7 +76,7 @@ def figures_by_run(runs: list[str], paths: list[str], page_directory: Path) -> d
     """{run: {file name: path}}; HTML pages as links relative to the page."""
     by_run = {run: {} for run in runs}
     for path in map(Path, paths):
-        run = path.parent.as_posix().split("/runs/", 1)[1]
+        run = run_of_file(path.as_posix())
         if path.suffix == ".html":
             by_run[run][path.name] = os.path.relpath(path, page_directory)
         else:
@@ -87,15 +88,16 @@ def timings(runs: list[str], benchmarks: Path) -> tuple[dict[str, float], float,
     """Each run's fit time (its cluster job's wall time), and the wall time summed over the
     study's jobs, from the benchmark files Snakemake wrote (each job's latest run)."""
     fit_seconds, total, jobs = {}, 0.0, 0
-    current = {f"runs/{run}/" for run in runs}
+    current = set(runs)
+    fit_job = CLUSTER_JOB.rpartition("/")[2]
     for path in sorted(benchmarks.rglob("*.tsv")):
-        relative = path.relative_to(benchmarks).as_posix()
-        if relative.startswith("runs/") and not any(relative.startswith(c) for c in current):
+        of_run = run_of_benchmark(path.relative_to(benchmarks).as_posix())
+        if of_run and of_run[0] not in current:
             continue  # a run no longer in the config
         seconds = float(pd.read_csv(path, sep="\t")["s"].iloc[-1])
         total, jobs = total + seconds, jobs + 1
-        if relative.endswith("/cluster.tsv"):
-            fit_seconds[relative.removeprefix("runs/").removesuffix("/cluster.tsv")] = seconds
+        if of_run and of_run[1] == fit_job:
+            fit_seconds[of_run[0]] = seconds
     return fit_seconds, total, jobs
 
 

@@ -5,6 +5,8 @@ are and the study fills them in (`fill`). Intermediates are named by the setting
 them (see `codec`), so two settings coexist on disk.
 """
 
+import re
+
 from digit_clustering.study.codec import NO_TRANSFORM, WHOLE_SAMPLE
 
 IDX_FILE = "resources/{dataset}/{idx_file}.gz"
@@ -38,6 +40,41 @@ HEADLINE = {
 }
 REPORT = "results/{dataset}/report/index.html"
 PLOTLY_JS = "results/{dataset}/plotly.min.js"  # what every 3-D view of a cloud loads
+
+# Each job's log and benchmark, by the job's own name below its dataset: a run's jobs sit in
+# its folder (``runs/{run}/cluster``), so the report finds each run's fit time.
+LOGS = "logs/{dataset}"
+BENCHMARKS = "benchmarks/{dataset}"
+RUN_JOBS = "runs/{run}"
+CLUSTER_JOB = RUN_JOBS + "/cluster"
+
+# Where jobs write, checked for space and permission before a run starts.
+OUTPUT_FOLDERS = tuple(pattern.split("/")[0] for pattern in (RUN, LOGS, BENCHMARKS))
+
+
+def log(job: str) -> str:
+    return f"{LOGS}/{job}.log"
+
+
+def benchmark(job: str) -> str:
+    return f"{BENCHMARKS}/{job}.tsv"
+
+
+def run_of_benchmark(relative: str) -> tuple[str, str] | None:
+    """(run, job) of a benchmark file's path below `BENCHMARKS` (``runs/a/b/cluster.tsv``
+    -> ``("a/b", "cluster")``); None for a job of no run."""
+    prefix = RUN_JOBS.split("{run}")[0]
+    if not relative.startswith(prefix):
+        return None
+    run, _, job = relative.removeprefix(prefix).removesuffix(".tsv").rpartition("/")
+    return run, job
+
+
+def run_of_file(path: str) -> str:
+    """The run whose folder (`RUN`) holds `path`."""
+    before, after = RUN.split("{run}")
+    pattern = re.escape(before).replace(re.escape("{dataset}"), "[^/]+") + "(.+)"
+    return re.search(pattern + re.escape(after) + "/[^/]+$", path).group(1)
 
 
 def run_file(name: str) -> str:
