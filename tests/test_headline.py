@@ -2,20 +2,28 @@
 
 import copy
 
+import figure_checks as checks
+import matplotlib
+import matplotlib.colors
 import numpy as np
 import pandas as pd
-import PIL.Image
 import pytest
 import yaml
 from conftest import REPOSITORY, load_default_config
 
+from digit_clustering.figures import image_grids, style
+from digit_clustering.headline import figures as headline_figures
 from digit_clustering.headline.choice import (
     UNMATCHED,
     confused_pairs,
     matched_digits,
     most_accurate_run,
 )
-from digit_clustering.headline.figures import confused_pairs_figure, embedding_figure
+from digit_clustering.headline.figures import (
+    UNMATCHED_COLOUR,
+    confused_pairs_figure,
+    embedding_figure,
+)
 from digit_clustering.headline.step import two_d_view
 from digit_clustering.report.headline import Headline, headline_view
 from digit_clustering.study.spaces import describe
@@ -25,6 +33,7 @@ from digit_clustering.tables import Points, write_points
 
 pytestmark = pytest.mark.unit
 
+INKED = 0.5  # an image of pixels all >= 0.3 is dark everywhere; an empty cell shows no ink
 SCHEMA = yaml.safe_load((REPOSITORY / "schemas" / "config.schema.yaml").read_text())
 
 
@@ -65,28 +74,99 @@ def test_confusions_are_counted_both_ways_most_first_and_never_confused_pairs_le
     ]
 
 
-def test_a_perfect_clustering_has_no_confused_pair(tmp_path):
+@pytest.fixture
+def drawn(monkeypatch):
+    """The figures the headline draws during the test, in order (still saved)."""
+    return checks.capture(monkeypatch, headline_figures, image_grids, style)
+
+
+@pytest.fixture
+def mistaken():
+    """150 points of digits 0-2: five 0s taken for 1, three 1s for 0, two 2s for 1 (never a 1
+    for a 2), and two 1s in no matched cluster."""
+    truth = np.repeat(np.arange(3), 50)
+    predicted = truth.copy()
+    predicted[:5] = 1
+    predicted[50:53] = 0
+    predicted[100:102] = 1
+    predicted[60:62] = UNMATCHED
+    return truth, predicted
+
+
+def test_a_perfect_clustering_has_no_confused_pair(tmp_path, drawn):
     truth = np.repeat(np.arange(3), 4)
     pairs = confused_pairs(truth, truth)
     assert pairs.empty
     pixels = np.zeros((12, 4))
     confused_pairs_figure(pixels, truth, truth, pairs, (2, 2), "perfect", tmp_path / "c.png")
-    assert PIL.Image.open(tmp_path / "c.png").size[0] > 100
+    (figure,) = drawn
+    assert not figure.axes
+    assert checks.texts(figure) == ["perfect\nno digit was taken for another"]
+    assert checks.non_blank_fraction(checks.load(tmp_path / "c.png")) > 0
 
 
-def test_the_figures_draw_every_mistaken_direction_and_the_unmatched_points(tmp_path):
-    rng = np.random.default_rng(0)
-    truth = np.repeat(np.arange(3), 50)
-    predicted = truth.copy()
-    predicted[:5] = 1
-    predicted[60:62] = UNMATCHED
+def test_the_confused_pairs_figure_shows_a_row_of_images_for_every_mistaken_direction(
+    mistaken, tmp_path, drawn
+):
+    truth, predicted = mistaken
+    pixels = 0.3 + 0.7 * np.random.default_rng(0).random((150, 16))  # every pixel inked
     pairs = confused_pairs(truth, predicted)
-    confused_pairs_figure(
-        rng.random((150, 16)), truth, predicted, pairs, (4, 4), "run", tmp_path / "c.png"
+    confused_pairs_figure(pixels, truth, predicted, pairs, (4, 4), "run", tmp_path / "c.png")
+    directions = [
+        (shown, taken_for, count)
+        for pair in pairs.itertuples()
+        for shown, taken_for, count in (
+            (pair.first, pair.second, pair.first_as_second),
+            (pair.second, pair.first, pair.second_as_first),
+        )
+        if count
+    ]
+    assert len(directions) == 3  # 0 as 1, 1 as 0, 2 as 1; no row for 1 as 2
+    (figure,) = drawn
+    (axis,) = figure.axes
+    assert checks.tick_labels(axis) == [f"{s} taken for {t} ({c})" for s, t, c in directions]
+    images = np.full((len(directions), 10, 16), np.nan)
+    for row, (shown, taken_for, _) in enumerate(directions):
+        members = np.flatnonzero((truth == shown) & (predicted == taken_for))
+        images[row, : len(members)] = pixels[members]
+    np.testing.assert_array_equal(checks.image_array(axis), image_grids.mosaic(images, (4, 4)))
+    cells, gaps = checks.mosaic_cells(
+        checks.load(tmp_path / "c.png"), figure, axis, images.shape[:2], (4, 4), tight=True
     )
-    embedding_figure(rng.random((150, 2)), truth, predicted, "run", tmp_path / "e.png")
-    for name in ("c.png", "e.png"):
-        assert PIL.Image.open(tmp_path / name).getextrema() != ((255, 255),) * 4
+    filled = np.arange(10) < np.array([[count] for _, _, count in directions])
+    assert (cells[filled] > INKED).all(), cells
+    assert (cells[~filled] == 0).all() and np.nansum(gaps) == 0, (cells, gaps)
+
+
+def test_the_embedding_figure_colours_points_by_cluster_digit_left_and_true_digit_right(
+    mistaken, tmp_path, drawn
+):
+    truth, predicted = mistaken
+    index = np.arange(150)
+    # each digit a 10 x 5 grid of its own, far apart, so no point covers another
+    view = np.stack([index % 10 + 12 * truth, index % 50 // 10], axis=1).astype(float)
+    embedding_figure(view, truth, predicted, "run", tmp_path / "e.png")
+    (figure,) = drawn
+    clusters, digits = figure.axes
+    assert clusters.get_title() == "clusters, coloured by the digit each stands for"
+    assert digits.get_title() == "true digits"
+    assert checks.texts(clusters) == checks.texts(digits) == ["0", "1", "2"]
+    png = checks.load(tmp_path / "e.png")
+    left, right = (
+        checks.data_region(figure, axis, axis.get_xlim(), axis.get_ylim())
+        for axis in (clusters, digits)
+    )
+    assert left[1].stop < right[1].start  # side by side
+    for region in (left, right):
+        assert checks.non_blank_fraction(png, region) > 0.01
+    tab10 = matplotlib.colormaps["tab10"]
+    colour = {d: np.array(tab10(d)[:3]) * 255 for d in range(3)}
+    colour[UNMATCHED] = np.array(matplotlib.colors.to_rgb(UNMATCHED_COLOUR)) * 255
+    # a 0 taken for 1, a 1 taken for 0, a 1 in no matched cluster, a 2 taken for 1, a right 0
+    for point in (0, 50, 60, 100, 20):
+        for axis, digit in ((clusters, predicted[point]), (digits, truth[point])):
+            drawn_colour = checks.colour_at(png, figure, axis, *view[point])
+            assert np.abs(drawn_colour - colour[digit]).max() <= 30, (point, axis.get_title())
 
 
 def _points(ids, x) -> Points:
