@@ -4,7 +4,12 @@ from pathlib import Path
 
 import yaml
 
-from digit_clustering.data.registry import LOCAL_SOURCE_DATASET, kind_of, load_settings
+from digit_clustering.data.registry import (
+    first_mirror,
+    kind_of,
+    load_settings,
+    local_source,
+)
 from digit_clustering.data.sources import IDX_SPLITS
 from digit_clustering.figures.captions import caption_file
 from digit_clustering.study.catalogue import (

@@ -15,7 +15,7 @@ rule decode:
         runtime=10,
     params:
         idx_files=idx_files,
-        local_source=local_source,
+        local_source=decode_source,
         settings=dataset_settings,
         code=code("decode"),
     script:

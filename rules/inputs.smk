@@ -13,7 +13,7 @@ def idx_settings(wildcards):
 # mirror never re-downloads a verified file.
 def idx_mirrors(wildcards, input):
     mirrors = idx_settings(wildcards)["mirrors"]
-    first = config.get("mnist_mirror") if wildcards.dataset == LOCAL_SOURCE_DATASET else None
+    first = first_mirror(wildcards.dataset, config)
     return [first, *mirrors] if first else mirrors
 
 
@@ -36,14 +36,12 @@ def dataset_settings(wildcards):
     return load_settings(config["datasets"][wildcards.dataset])
 
 
-def local_source(wildcards):
-    if wildcards.dataset != LOCAL_SOURCE_DATASET or config["mnist_source"] == "download":
-        return None
-    return config["mnist_source"]
+def decode_source(wildcards):
+    return local_source(wildcards.dataset, config)
 
 
 def idx_files(wildcards):
-    if not kind_of(wildcards.dataset).downloads or local_source(wildcards):
+    if not kind_of(wildcards.dataset).downloads or decode_source(wildcards):
         return None
     return {
         split: [
@@ -54,8 +52,8 @@ def idx_files(wildcards):
 
 
 def decode_input(wildcards):
-    if local_source(wildcards):
-        return [local_source(wildcards)]
+    if decode_source(wildcards):
+        return [decode_source(wildcards)]
     files = idx_files(wildcards) or {}
     return [path for paths in files.values() for path in paths]
 

@@ -82,7 +82,7 @@ def assert_is_fake_mnist(points, with_split: bool):
         assert list(points.split) == EXPECTED_SPLIT
     else:
         assert points.split is None
-    assert points.metadata == {"dataset": "mnist", "image_shape": [28, 28]}
+    assert points.metadata == {"image_shape": [28, 28]}  # the decode step names the dataset
 
 
 def test_gzipped_idx_directory_decodes(tmp_path):
@@ -281,7 +281,7 @@ def test_digits_is_the_8x8_set():
     assert points.x.dtype == np.uint8
     assert int(points.x.max()) == 16
     assert points.image_shape == (8, 8)
-    assert points.metadata == {"dataset": "digits", "image_shape": [8, 8]}
+    assert points.metadata == {"image_shape": [8, 8]}
     np.testing.assert_array_equal(points.ids, np.arange(1797))
     assert sorted(set(points.labels.tolist())) == list(range(10))
     assert points.split is None
@@ -294,7 +294,6 @@ def test_blobs_have_the_requested_shape():
     assert sorted(set(points.labels.tolist())) == [0, 1, 2, 3]
     np.testing.assert_array_equal(points.ids, np.arange(40))
     assert points.image_shape is None
-    assert points.metadata["dataset"] == "blobs"
 
 
 def test_blobs_are_seeded():
@@ -304,3 +303,15 @@ def test_blobs_are_seeded():
     np.testing.assert_array_equal(first.x, again.x)
     np.testing.assert_array_equal(first.labels, again.labels)
     assert not np.array_equal(first.x, other.x)
+
+
+def test_the_decode_step_names_the_dataset_it_decoded(tmp_path):
+    from digit_clustering.data.decode import decode
+    from digit_clustering.tables import read_points
+
+    settings = {"n_samples": 30, "n_features": 2, "centers": 3, "cluster_std": 0.5, "seed": 0}
+    decode("blobs", settings, tmp_path / "data.parquet")
+    assert read_points(tmp_path / "data.parquet").metadata == {
+        "dataset": "blobs",
+        "image_shape": None,
+    }

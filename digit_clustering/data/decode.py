@@ -4,7 +4,7 @@ import logging
 
 from digit_clustering.data.registry import kind_of
 from digit_clustering.data.sources import mnist_from_path
-from digit_clustering.tables import write_points
+from digit_clustering.tables import Points, write_points
 
 log = logging.getLogger(__name__)
 
@@ -26,4 +26,5 @@ def decode(
     else:
         points = kind.load(**settings)
     log.info("decoded %d points of %d values", *points.x.shape)
-    write_points(points, output)
+    named = {"dataset": dataset, **points.metadata}
+    write_points(Points(points.ids, points.x, points.labels, points.split, named), output)

@@ -23,7 +23,10 @@ class DatasetKind:
 
 KINDS = {
     "idx": DatasetKind(
-        shape=lambda _: (70_000, 784),
+        shape=lambda _: (
+            sources.MNIST_TRAIN_SIZE + sources.MNIST_TEST_SIZE,
+            sources.MNIST_SHAPE[0] * sources.MNIST_SHAPE[1],
+        ),
         load=sources.from_idx_files,
         has_split=True,
         downloads=True,
@@ -45,6 +48,18 @@ STUDY_KEYS = ("spaces", "deskew", "runs", "extra_runs")
 
 def kind_of(dataset: str) -> DatasetKind:
     return KINDS[dataset if dataset in BUILT_IN else "idx"]
+
+
+def local_source(dataset: str, config: dict) -> str | None:
+    """The local copy the config decodes this dataset from (`mnist_source`), if any."""
+    if dataset != LOCAL_SOURCE_DATASET or config["mnist_source"] == "download":
+        return None
+    return config["mnist_source"]
+
+
+def first_mirror(dataset: str, config: dict) -> str | None:
+    """The mirror the config tries before the dataset's own (`mnist_mirror`), if any."""
+    return config.get("mnist_mirror") if dataset == LOCAL_SOURCE_DATASET else None
 
 
 def load_settings(settings: dict) -> dict:

@@ -20,6 +20,7 @@ IDX_SPLITS = {
     "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
 }
 MNIST_TRAIN_SIZE = 60_000
+MNIST_TEST_SIZE = 10_000
 MNIST_SHAPE = (28, 28)
 
 
@@ -27,8 +28,9 @@ class SourceError(ValueError):
     """A local data source is missing, malformed or holds impossible values."""
 
 
-def from_idx_files(files: dict[str, tuple[str, str]], dataset: str = "mnist") -> Points:
-    """Build an MNIST-format dataset from {split: (images path, labels path)}, train first."""
+def from_idx_files(files: dict[str, tuple[str, str]], dataset: str = "this dataset") -> Points:
+    """Build an MNIST-format dataset from {split: (images path, labels path)}, train first;
+    `dataset` names it in errors."""
     images, labels, splits = [], [], []
     for split in ("train", "test"):
         images_path = files[split][0]
@@ -41,12 +43,10 @@ def from_idx_files(files: dict[str, tuple[str, str]], dataset: str = "mnist") ->
         images.append(split_images)
         labels.append(_as_labels(split_labels, files[split][1]))
         splits.append(np.full(len(split_labels), split, dtype=object))
-    return _mnist_points(
-        np.concatenate(images), np.concatenate(labels), np.concatenate(splits), dataset
-    )
+    return _mnist_points(np.concatenate(images), np.concatenate(labels), np.concatenate(splits))
 
 
-def from_idx_directory(directory: str | os.PathLike, dataset: str = "mnist") -> Points:
+def from_idx_directory(directory: str | os.PathLike, dataset: str = "MNIST") -> Points:
     directory = Path(directory)
     files = {}
     for split, names in IDX_SPLITS.items():
@@ -159,18 +159,18 @@ def _as_labels(y: np.ndarray, path) -> np.ndarray:
 
 
 def _canonical_splits(n: int) -> np.ndarray | None:
-    if n != MNIST_TRAIN_SIZE + 10_000:
+    if n != MNIST_TRAIN_SIZE + MNIST_TEST_SIZE:
         return None
     return np.where(np.arange(n) < MNIST_TRAIN_SIZE, "train", "test").astype(object)
 
 
-def _mnist_points(images: np.ndarray, labels: np.ndarray, splits, dataset="mnist") -> Points:
+def _mnist_points(images: np.ndarray, labels: np.ndarray, splits) -> Points:
     return Points(
         ids=np.arange(len(labels), dtype=np.int64),
         x=images.reshape(len(images), -1),
         labels=labels.astype(np.int16),
         split=splits,
-        metadata={"dataset": dataset, "image_shape": list(MNIST_SHAPE)},
+        metadata={"image_shape": list(MNIST_SHAPE)},
     )
 
 
@@ -184,7 +184,7 @@ def digits() -> Points:
         x=bunch.data.astype(np.uint8),
         labels=bunch.target.astype(np.int16),
         split=None,
-        metadata={"dataset": "digits", "image_shape": [8, 8]},
+        metadata={"image_shape": [8, 8]},
     )
 
 
@@ -204,5 +204,5 @@ def blobs(n_samples: int, n_features: int, centers: int, cluster_std: float, see
         x=x.astype(np.float32),
         labels=y.astype(np.int16),
         split=None,
-        metadata={"dataset": "blobs", "image_shape": None},
+        metadata={"image_shape": None},
     )

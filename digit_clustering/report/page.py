@@ -24,6 +24,7 @@ from digit_clustering.report.headline import Headline, headline_view
 from digit_clustering.report.html import environment
 from digit_clustering.report.text import METRIC_NAMES
 from digit_clustering.study.catalogue import CLOUD_PAGE
+from digit_clustering.study.layout import METRICS_CSV, REPORT
 
 # (column, better): the metrics the summary names a best run for.
 BEST_OF = [
@@ -160,6 +161,7 @@ def render(
             near_best=NEAR_BEST,
             table=metrics_table(metrics, fit_seconds),
             methods=method_sections(metrics, run_figures, fit_seconds),
+            metrics_csv=os.path.relpath(METRICS_CSV, os.path.dirname(REPORT)),
         )
     )
     with atomic_path(output) as temporary:
