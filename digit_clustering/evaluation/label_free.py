@@ -13,12 +13,6 @@ from digit_clustering.methods.registry import METHODS
 
 NEAR_BEST = 0.01  # accuracy within this of the best run's counts as finding its solution
 
-CRITERION_NAMES = {
-    "inertia": "lowest inertia",
-    "objective": "lowest J",
-    "log_likelihood": "highest likelihood",
-}
-
 
 def label_free_choices(metrics: pd.DataFrame) -> pd.DataFrame:
     """One row per method, space and k run at least twice: the run its criterion keeps and the
@@ -30,17 +24,16 @@ def label_free_choices(metrics: pd.DataFrame) -> pd.DataFrame:
         criterion = METHODS[method].criterion
         if criterion is None or len(group) < 2:
             continue
-        detail, better = criterion
-        scores = group.get(f"fit_{detail}")
+        scores = group.get(f"fit_{criterion.detail}")
         if scores is None or scores.isna().any():
             continue
-        kept = scores.idxmin() if better == "min" else scores.idxmax()
+        kept = scores.idxmin() if criterion.best == "min" else scores.idxmax()
         best = group["accuracy"].idxmax()
         rows.append(
             {
                 "setting": f"{method} / {space} / k = {int(k)}",
                 "runs": len(group),
-                "criterion": CRITERION_NAMES[detail],
+                "criterion": criterion.label,
                 "kept": group.loc[kept, "run"],
                 "kept_accuracy": group.loc[kept, "accuracy"],
                 "best": group.loc[best, "run"],

@@ -3,7 +3,7 @@
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import SEED, Method, Parameter, renamed
+from digit_clustering.methods.method import SEED, Criterion, Method, Parameter, renamed
 
 METHOD = Method(
     description="A Gaussian mixture fitted by EM: soft, elliptical clusters; BIC compares k.",
@@ -20,7 +20,7 @@ METHOD = Method(
         "seed": SEED,
     },
     predicts=True,
-    criterion=("log_likelihood", "max"),
+    criterion=Criterion("log_likelihood", "max", "likelihood"),
 )
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import CLUSTERS, SEED, Method, Parameter, renamed
+from digit_clustering.methods.method import CLUSTERS, SEED, Criterion, Method, Parameter, renamed
 
 METHOD = Method(
     description="scikit-learn's k-means: the k centres that minimise the sum of squared "
@@ -18,7 +18,7 @@ METHOD = Method(
         "seed": SEED,
     },
     predicts=True,
-    criterion=("inertia", "min"),
+    criterion=Criterion("inertia", "min", "inertia"),
 )
 
 

@@ -9,7 +9,7 @@ final J is kept; the worst one's centres are kept too, for comparison.
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import CLUSTERS, SEED, Method, Parameter
+from digit_clustering.methods.method import CLUSTERS, SEED, Criterion, Method, Parameter
 
 METHOD = Method(
     description="Lloyd's algorithm written out: random points as starting centres, alternate "
@@ -22,7 +22,7 @@ METHOD = Method(
     },
     predicts=True,
     course_figure="iterations",
-    criterion=("objective", "min"),
+    criterion=Criterion("objective", "min", "J"),
 )
 
 

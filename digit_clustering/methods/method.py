@@ -47,6 +47,19 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Criterion:
+    """The fit's own score, which picks among runs without labels."""
+
+    detail: str  # the fit's detail that holds it (`fit_<detail>` in the metrics)
+    best: str  # "min" or "max"
+    name: str  # what the page calls it
+
+    @property
+    def label(self) -> str:
+        return f"{'lowest' if self.best == 'min' else 'highest'} {self.name}"
+
+
+@dataclass(frozen=True)
 class Method:
     """A clustering method as the study sees it; its module also defines ``fit(x, params)``."""
 
@@ -59,8 +72,7 @@ class Method:
     # sums round the same everywhere; a single-threaded fit says 1 and runs beside another.
     threads: int = NUMERIC_THREADS
     course_figure: str | None = None  # the figure (its name) drawn from the fit's trace
-    # The fit's own score, which picks among runs without labels: (detail, "min" or "max").
-    criterion: tuple[str, str] | None = None
+    criterion: Criterion | None = None  # the fit's own score, to choose without labels
     # Hooks for what a parameter's range cannot say, where a method needs them:
     check: Callable[[dict], str | None] | None = None  # why these values do not go together
     extra_memory_mb: Callable[[int, dict], int] | None = None  # beyond memory_mb, for n points

@@ -4,7 +4,7 @@ import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
 from digit_clustering.methods.kmeans import from_fitted_centroids
-from digit_clustering.methods.method import CLUSTERS, SEED, Method, Parameter, renamed
+from digit_clustering.methods.method import CLUSTERS, SEED, Criterion, Method, Parameter, renamed
 
 METHOD = Method(
     description="k-means fitted on small random batches: faster, slightly higher SSE.",
@@ -16,7 +16,7 @@ METHOD = Method(
         "seed": SEED,
     },
     predicts=True,
-    criterion=("inertia", "min"),
+    criterion=Criterion("inertia", "min", "inertia"),
 )
 
 
