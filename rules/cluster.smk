@@ -29,9 +29,9 @@ rule heldout:
     output:
         layout.RUN_HELDOUT,
     log:
-        layout.log("runs/{run}/heldout"),
+        layout.log(layout.run_job("heldout")),
     benchmark:
-        layout.benchmark("runs/{run}/heldout")
+        layout.benchmark(layout.run_job("heldout"))
     conda:
         "../envs/pipeline.yaml"
     threads: run_threads

@@ -108,6 +108,11 @@ def course_figure_output(method):
     return figure(layout.run_file(png(name)), name, run="{run}")
 
 
+def course_figure_job(method):
+    """The job that draws a method's course figure, for its log and benchmark."""
+    return layout.run_job(METHODS[method].course_figure)
+
+
 def run_of(wildcards):
     return STUDY.run(wildcards.run)
 

@@ -33,9 +33,9 @@ rule evaluate:
     output:
         layout.RUN_METRICS,
     log:
-        layout.log("runs/{run}/evaluate"),
+        layout.log(layout.run_job("evaluate")),
     benchmark:
-        layout.benchmark("runs/{run}/evaluate")
+        layout.benchmark(layout.run_job("evaluate"))
     conda:
         "../envs/pipeline.yaml"
     threads: 1

@@ -8,9 +8,9 @@ rule image_run_figures:
     output:
         **run_figure_outputs(IMAGE_RUN_FIGURES),
     log:
-        layout.log("runs/{run}/figures"),
+        layout.log(layout.run_job("figures")),
     benchmark:
-        layout.benchmark("runs/{run}/figures")
+        layout.benchmark(layout.run_job("figures"))
     wildcard_constraints:
         dataset=IMAGE_DATASETS,
     conda:
@@ -35,9 +35,9 @@ rule cloud_run_figures:
         **run_figure_outputs(CLOUD_RUN_FIGURES),
         page=layout.run_file(CLOUD_PAGE),
     log:
-        layout.log("runs/{run}/figures"),
+        layout.log(layout.run_job("figures")),
     benchmark:
-        layout.benchmark("runs/{run}/figures")
+        layout.benchmark(layout.run_job("figures"))
     wildcard_constraints:
         dataset=CLOUD_DATASETS,
     conda:
@@ -82,9 +82,9 @@ rule lloyd_figure:
     output:
         course_figure_output("lloyd"),
     log:
-        layout.log("runs/{run}/iterations"),
+        layout.log(course_figure_job("lloyd")),
     benchmark:
-        layout.benchmark("runs/{run}/iterations")
+        layout.benchmark(course_figure_job("lloyd"))
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -103,9 +103,9 @@ rule dendrogram:
     output:
         course_figure_output("agglomerative"),
     log:
-        layout.log("runs/{run}/dendrogram"),
+        layout.log(course_figure_job("agglomerative")),
     benchmark:
-        layout.benchmark("runs/{run}/dendrogram")
+        layout.benchmark(course_figure_job("agglomerative"))
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -113,7 +113,7 @@ rule dendrogram:
         mem_mb=800,
         runtime=5,
     params:
-        cut=run_course_params,
+        settings=run_params,
         code=code("dendrogram"),
     script:
         "../scripts/dendrogram.py"

@@ -143,11 +143,6 @@ def run_model(wildcards):
     return [model] if model else []
 
 
-def run_course_params(wildcards):
-    run = run_of(wildcards)
-    return {name: run.params.get(name) for name in ("k", "distance_threshold")}
-
-
 def space_pixels(wildcards):
     return STUDY.pixels_path(wildcards.space)
 

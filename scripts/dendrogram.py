@@ -3,5 +3,5 @@ from digit_clustering.jobs.context import job
 
 with job(snakemake):
     dendrogram_figure(
-        snakemake.wildcards.run, snakemake.input[0], snakemake.params.cut, snakemake.output[0]
+        snakemake.wildcards.run, snakemake.input[0], snakemake.params.settings, snakemake.output[0]
     )

@@ -15,7 +15,7 @@ import plotly.offline
 import pytest
 
 from digit_clustering.figures import course as course_figures
-from digit_clustering.figures import image_grids, scatter3d, style
+from digit_clustering.figures import image_grids, run_charts, scatter3d, style
 
 pytestmark = pytest.mark.unit
 
@@ -28,7 +28,7 @@ INKED = 0.2  # a drawn image is not blank: the palest pixel of a mosaic is white
 def drawn(monkeypatch):
     """The figures the figure modules save during the test, in order (still written)."""
     # scatter3d takes `save` from style when it draws, so patching style covers it
-    return checks.capture(monkeypatch, style, image_grids, course_figures)
+    return checks.capture(monkeypatch, style, run_charts, image_grids, course_figures)
 
 
 @pytest.fixture
@@ -211,7 +211,7 @@ def test_neighbours_figure_shows_each_query_then_its_neighbours_nearest_first(tm
 def test_confusion_matrix_shows_each_clusters_share_of_every_label(tmp_path, drawn):
     truth = np.array([7, 7, 7, 1, 1, 1, 1, 1, 1, 1, 3, 7, 3])
     clusters = np.array([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, -1, -1])
-    style.confusion_figure(truth, clusters, "run", tmp_path / "m.png")
+    run_charts.confusion_figure(truth, clusters, "run", tmp_path / "m.png")
     figure = drawn[-1]
     (axis,) = figure.axes
     # rows by majority label (1, 1, 7), the larger majority first; noise is left out
@@ -238,7 +238,7 @@ NOISE_ONLY = {
     "centroids": lambda p, t, c, out: image_grids.centroid_figure(
         np.zeros((0, 4)), t, c, (2, 2), "run", out
     ),
-    "confusion": lambda p, t, c, out: style.confusion_figure(t, c, "run", out),
+    "confusion": lambda p, t, c, out: run_charts.confusion_figure(t, c, "run", out),
 }
 
 
@@ -348,7 +348,7 @@ def test_the_2d_scatter_colours_points_by_cluster_and_marks_the_centres(
     x = np.array([[0.0, 0.0], [2.0, 4.0], [1.0, 2.0], [1.0, 1.0], [3.0, 3.0]])
     clusters = np.array([1, 0, -1, 1, 0])
     centres = x[:2] if with_centres else np.zeros((0, 2))
-    style.scatter_figure(x, clusters, centres, "flat", tmp_path / "s.png")
+    run_charts.scatter_figure(x, clusters, centres, "flat", tmp_path / "s.png")
     figure = drawn[-1]
     (axis,) = figure.axes
     points, *crosses = axis.collections

@@ -3,8 +3,7 @@
 import numpy as np
 
 from digit_clustering.figures import course as course_figures
-from digit_clustering.figures import image_grids, scatter3d
-from digit_clustering.figures import style as figures
+from digit_clustering.figures import image_grids, run_charts, scatter3d
 from digit_clustering.methods.clustering import cluster_means
 from digit_clustering.prepare.pca import PCAModel
 from digit_clustering.tables import (
@@ -34,7 +33,7 @@ def image_run_figures(
     clusters = read_clusters(labels_path, points.ids)
     centres = read_centres(centres_path)
     shape = pixels.image_shape
-    figures.confusion_figure(points.labels, clusters, run, outputs["confusion"])
+    run_charts.confusion_figure(points.labels, clusters, run, outputs["confusion"])
     title = image_grids.images_title(run, pixels.metadata)
     if model_path:
         centre_images = PCAModel.read(model_path).inverse_transform(centres)
@@ -65,11 +64,11 @@ def cloud_run_figures(
     points = read_points(features_path)
     clusters = read_clusters(labels_path, points.ids)
     centres = read_centres(centres_path)
-    figures.confusion_figure(points.labels, clusters, run, outputs["confusion"])
+    run_charts.confusion_figure(points.labels, clusters, run, outputs["confusion"])
     if points.x.shape[1] >= 3:
         scatter3d.scatter3d_figure(points.x, clusters, centres, run, outputs["scatter"])
     else:
-        figures.scatter_figure(points.x, clusters, centres, run, outputs["scatter"])
+        run_charts.scatter_figure(points.x, clusters, centres, run, outputs["scatter"])
     scatter3d.scatter3d_page(
         points.x,
         clusters,

@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 
 from digit_clustering.evaluation import agreement
 from digit_clustering.evaluation.label_free import label_free_choices
-from digit_clustering.figures import study as study_figures
+from digit_clustering.figures import overview as overview_figures
 from digit_clustering.jobs.provenance import library_versions
 from digit_clustering.report import page as report
 from digit_clustering.report.headline import Headline
@@ -54,7 +54,7 @@ def write_report(
         versions=library_versions(),
     )
     with tempfile.TemporaryDirectory() as scratch:
-        overview = [(path.stem, path) for path in study_figures.draw_all(metrics, scratch)]
+        overview = [(path.stem, path) for path in overview_figures.draw_all(metrics, scratch)]
         overview += [("agreement", Path(path)) for path in agreement_figure_paths]
         overview += [("neighbours", Path(path)) for path in neighbours_figure_paths]
         report.render(

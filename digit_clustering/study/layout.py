@@ -46,7 +46,14 @@ PLOTLY_JS = "results/{dataset}/plotly.min.js"  # what every 3-D view of a cloud 
 LOGS = "logs/{dataset}"
 BENCHMARKS = "benchmarks/{dataset}"
 RUN_JOBS = "runs/{run}"
-CLUSTER_JOB = RUN_JOBS + "/cluster"
+
+
+def run_job(step: str) -> str:
+    """A job of one run, such as its ``cluster`` job."""
+    return f"{RUN_JOBS}/{step}"
+
+
+CLUSTER_JOB = run_job("cluster")
 
 # Where jobs write, checked for space and permission before a run starts.
 OUTPUT_FOLDERS = tuple(pattern.split("/")[0] for pattern in (RUN, LOGS, BENCHMARKS))

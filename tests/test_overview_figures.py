@@ -8,8 +8,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from digit_clustering.figures import agreement, study
-from digit_clustering.figures.study import SWEEP_PANELS, draw_all, sweep_groups
+from digit_clustering.figures import agreement, overview
+from digit_clustering.figures.overview import SWEEP_PANELS, draw_all, sweep_groups
 from digit_clustering.tables import write_parquet
 
 pytestmark = pytest.mark.unit
@@ -70,8 +70,8 @@ def test_two_values_of_k_are_not_a_sweep():
 
 @pytest.fixture
 def drawn(monkeypatch):
-    """The figures the study and agreement modules save during the test (still written)."""
-    return checks.capture(monkeypatch, study, agreement)
+    """The figures the overview and agreement modules save during the test (still written)."""
+    return checks.capture(monkeypatch, overview, agreement)
 
 
 def test_draw_all_draws_the_figures_that_apply(tmp_path, drawn):
@@ -98,7 +98,7 @@ def test_the_summary_shows_three_bars_a_run_the_best_accuracy_on_top(tmp_path, d
             "nmi": [0.55, 0.85, 0.15],
         }
     )
-    study.summary_chart(metrics, tmp_path / "summary.png")
+    overview.summary_chart(metrics, tmp_path / "summary.png")
     (axis,) = drawn[0].axes
     assert checks.tick_labels(axis) == ["dbscan/pca", "kmeans/pca k=6", "kmeans/raw k=8"]
     assert axis.get_yticks().tolist() == [0, 1, 2]  # from the bottom: the best is on top
@@ -126,7 +126,7 @@ def test_the_summary_shows_three_bars_a_run_the_best_accuracy_on_top(tmp_path, d
 
 
 def test_the_sweeps_plot_each_criterion_against_k_with_the_true_10_marked(tmp_path, drawn):
-    assert study.sweep_figure(metrics_table(), tmp_path / "sweeps.png")
+    assert overview.sweep_figure(metrics_table(), tmp_path / "sweeps.png")
     axes = drawn[0].axes
     assert [axis.get_title() for axis in axes] == [title for _, title in SWEEP_PANELS]
     ks = [6, 8, 10, 12]
@@ -144,7 +144,7 @@ def test_the_sweeps_plot_each_criterion_against_k_with_the_true_10_marked(tmp_pa
 
 
 def test_the_dbscan_grid_shows_clusters_and_noise_over_eps_and_min_samples(tmp_path, drawn):
-    assert study.dbscan_grid(metrics_table(), tmp_path / "grid.png")
+    assert overview.dbscan_grid(metrics_table(), tmp_path / "grid.png")
     figure = drawn[0]
     clusters, noise, *colour_bars = figure.axes  # the two heat maps, then their colour bars
     assert len(colour_bars) == 2
@@ -165,7 +165,7 @@ def test_the_dbscan_grid_shows_clusters_and_noise_over_eps_and_min_samples(tmp_p
             expected = np.array(image.to_rgba(value)[:3]) * 255
             assert np.abs(shade - expected).max() <= 3, (axis.get_title(), row, column)
     assert (
-        study.dbscan_grid(metrics_table().query("method == 'kmeans'"), tmp_path / "x.png") is False
+        overview.dbscan_grid(metrics_table().query("method == 'kmeans'"), tmp_path / "x.png") is False
     )
     assert not (tmp_path / "x.png").exists()
 
