@@ -109,14 +109,17 @@ def closure(*paths: Path) -> set[Path]:
     return seen
 
 
+def code_files(script: str | Path, *modules: str) -> set[Path]:
+    """What a job runs: its script, the package modules it (and `modules`) import, and the files
+    of the folders those modules read beside them."""
+    files = closure(Path(script), *(module_file(module) for module in modules))
+    return files | {data for path in files for data in data_files(path)}
+
+
 @functools.cache
 def code_digest(script: str | Path, *modules: str) -> str:
-    """A short fingerprint of a script and the package modules it (and `modules`) import, with
-    the files of the folders those modules read beside them."""
-    starts = [Path(script)] + [module_file(module) for module in modules]
-    files = closure(*starts)
-    files |= {data for path in files for data in data_files(path)}
+    """A short fingerprint of the files a job runs (`code_files`), by name and content."""
     digest = hashlib.sha256()
-    for path in sorted(files):
+    for path in sorted(code_files(script, *modules)):
         digest.update(f"{digest_name(path)}\0".encode() + source(path) + b"\0")
     return digest.hexdigest()[:16]
