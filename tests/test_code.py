@@ -4,6 +4,7 @@ The tests that edit files edit copies of the package and the scripts (`workflow`
 repository.
 """
 
+import re
 import shutil
 from pathlib import Path
 
@@ -54,6 +55,15 @@ def append(path: Path, text: str = "\n# an edit\n") -> None:
     path.write_text(path.read_text() + text)
     for cached in CACHED:
         cached.cache_clear()
+
+
+def test_every_rule_that_runs_a_script_carries_the_digest_of_its_code():
+    rules = "\n".join(path.read_text() for path in sorted((REPOSITORY / "rules").glob("*.smk")))
+    scripts = set(re.findall(r'script:\n\s+"\.\./scripts/(\w+)\.py"', rules))
+    coded = set(re.findall(r'code=(?:fit_)?code\("(\w+)"\)', rules))
+    # a download is pinned by its checksum, whatever code fetched it
+    assert scripts - coded == {"download"}
+    assert coded <= scripts
 
 
 # The import reader
