@@ -124,19 +124,23 @@ class Workspace:
 
     def planned_jobs(self, *arguments: str) -> dict[str, int]:
         """The jobs a dry run would execute, as {rule: count} (empty when nothing is to do)."""
-        output = self.snakemake("--dry-run", *arguments).stdout
-        if "Job stats:" not in output:
-            return {}
-        table = output.split("Job stats:", 1)[1].split("\n\n", 1)[0]
-        jobs = {}
-        for line in table.splitlines()[3:]:
-            match = re.fullmatch(r"(\S+)\s+(\d+)", line.strip())
-            if match and match.group(1) != "total":
-                jobs[match.group(1)] = int(match.group(2))
-        return jobs
+        return job_stats(self.snakemake("--dry-run", *arguments).stdout)
 
     def path(self, relative: str) -> Path:
         return self.directory / relative
+
+
+def job_stats(output: str) -> dict[str, int]:
+    """The jobs of a (dry) run's "Job stats" table, as {rule: count}; empty when there is none."""
+    if "Job stats:" not in output:
+        return {}
+    table = output.split("Job stats:", 1)[1].split("\n\n", 1)[0]
+    jobs = {}
+    for line in table.splitlines()[3:]:
+        match = re.fullmatch(r"(\S+)\s+(\d+)", line.strip())
+        if match and match.group(1) != "total":
+            jobs[match.group(1)] = int(match.group(2))
+    return jobs
 
 
 def executed_rules(stderr: str) -> list[str]:

@@ -5,7 +5,9 @@ Snakemake sees a rule's script change but not the modules the script imports. Th
 passes each job a param that digests its script's imports of this package, followed
 transitively, read as text and never imported (reading the config must not import
 scikit-learn). A module imported inside a function counts as imported; a module loaded by name
-at run time (a method's module, from the registry) is added by the caller.
+at run time (a method's module, from the registry) is added by the caller. A module that reads a
+folder beside it (templates, captions) names it as ``Path(__file__).parent / "<folder>"``, and
+every file of that folder is part of the digest of the jobs that import the module.
 """
 
 import functools
@@ -83,6 +85,19 @@ def imported_files(path: Path) -> frozenset[Path]:
     return frozenset(files)
 
 
+# A folder of files a module reads beside it, named as `Path(__file__).parent / "<folder>"`.
+DATA_FOLDER = re.compile(r'Path\(__file__\)\.parent / "([\w.-]+)"')
+
+
+@functools.cache
+def data_files(path: Path) -> frozenset[Path]:
+    """Every file, at any depth, of the folders a module names beside it (none for most)."""
+    files = set()
+    for folder in DATA_FOLDER.findall(source(path).decode()):
+        files.update(file for file in (path.parent / folder).rglob("*") if file.is_file())
+    return frozenset(files)
+
+
 def closure(*paths: Path) -> set[Path]:
     """Every package module the files import, followed transitively, with the files."""
     seen, pending = set(), [Path(path).resolve() for path in paths]
@@ -94,11 +109,17 @@ def closure(*paths: Path) -> set[Path]:
     return seen
 
 
+def code_files(script: str | Path, *modules: str) -> set[Path]:
+    """What a job runs: its script, the package modules it (and `modules`) import, and the files
+    of the folders those modules read beside them."""
+    files = closure(Path(script), *(module_file(module) for module in modules))
+    return files | {data for path in files for data in data_files(path)}
+
+
 @functools.cache
 def code_digest(script: str | Path, *modules: str) -> str:
-    """A short fingerprint of a script and the package modules it (and `modules`) import."""
-    starts = [Path(script)] + [module_file(module) for module in modules]
+    """A short fingerprint of the files a job runs (`code_files`), by name and content."""
     digest = hashlib.sha256()
-    for path in sorted(closure(*starts)):
+    for path in sorted(code_files(script, *modules)):
         digest.update(f"{digest_name(path)}\0".encode() + source(path) + b"\0")
     return digest.hexdigest()[:16]
