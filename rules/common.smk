@@ -10,7 +10,7 @@ from digit_clustering.data.registry import (
     load_settings,
     local_source,
 )
-from digit_clustering.data.sources import IDX_SPLITS
+from digit_clustering.data.idx_files import IDX_SPLITS, IDX_STEMS, idx_archive
 from digit_clustering.figures.captions import caption_file
 from digit_clustering.study.catalogue import (
     CATEGORIES,
@@ -80,7 +80,7 @@ wildcard_constraints:
     sample=r"[^/]+",
     transform=f"{transform_pattern('pca')}|{NO_TRANSFORM}",
     embedding=transform_pattern("umap"),
-    idx_file="|".join(stem for stems in IDX_SPLITS.values() for stem in stems),
+    idx_file="|".join(IDX_STEMS),
 
 
 def script_path(name):

@@ -23,7 +23,7 @@ def idx_timeout(wildcards, input):
 
 def idx_checksum(wildcards):
     settings = idx_settings(wildcards)
-    return {"md5": settings["md5"][f"{wildcards.idx_file}.gz"], "md5_of": settings["md5_of"]}
+    return {"md5": settings["md5"][idx_archive(wildcards.idx_file)], "md5_of": settings["md5_of"]}
 
 
 # -- decode ----------------------------------------------------------------------------------------

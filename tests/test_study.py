@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digit_clustering.data.sources import IDX_SPLITS
+from digit_clustering.data.idx_files import IDX_STEMS, idx_archive
 from digit_clustering.methods.registry import METHODS
 from digit_clustering.study import layout
 from digit_clustering.study.config_check import check_against_schema, key_path
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text())
-IDX_FILE_NAMES = [f"{stem}.gz" for stems in IDX_SPLITS.values() for stem in stems]
+IDX_FILE_NAMES = [idx_archive(stem) for stem in IDX_STEMS]
 PARAMS = "k~{k}@init~k-means++@n_init~10@max_iter~300"
 
 

@@ -13,12 +13,9 @@ from pathlib import Path
 import numpy as np
 
 from digit_clustering.data.idx import read_idx_pair
+from digit_clustering.data.idx_files import IDX_SPLITS, IDX_STEMS, idx_archive
 from digit_clustering.tables import Points
 
-IDX_SPLITS = {
-    "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
-    "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
-}
 MNIST_TRAIN_SIZE = 60_000
 MNIST_TEST_SIZE = 10_000
 MNIST_SHAPE = (28, 28)
@@ -55,12 +52,12 @@ def from_idx_directory(directory: str | os.PathLike, dataset: str = "MNIST") -> 
 
 
 def _find_idx(directory: Path, stem: str) -> Path:
-    for name in (f"{stem}.gz", stem):
+    for name in (idx_archive(stem), stem):
         if (directory / name).is_file():
             return directory / name
     raise SourceError(
-        f"{directory} has no {stem}.gz (or uncompressed {stem}); a directory source needs the "
-        "four IDX files: " + ", ".join(n for pair in IDX_SPLITS.values() for n in pair)
+        f"{directory} has no {idx_archive(stem)} (or uncompressed {stem}); a directory source "
+        "needs the four IDX files: " + ", ".join(IDX_STEMS)
     )
 
 

@@ -7,9 +7,10 @@ them (see `codec`), so two settings coexist on disk.
 
 import re
 
+from digit_clustering.data.idx_files import idx_archive
 from digit_clustering.study.codec import NO_TRANSFORM, WHOLE_SAMPLE
 
-IDX_FILE = "resources/{dataset}/{idx_file}.gz"
+IDX_FILE = "resources/{dataset}/" + idx_archive("{idx_file}")
 DATA = "results/{dataset}/data.parquet"
 SCALED = "results/{dataset}/scaled/{pixels}.parquet"
 SAMPLE = "results/{dataset}/sample/{pixels}/{sample}.parquet"

@@ -2,7 +2,7 @@
 it lives (`layout` holds the patterns; the study fills them in)."""
 
 from digit_clustering.data.registry import kind_of
-from digit_clustering.methods.registry import METHODS, job_memory_mb, methods_schema
+from digit_clustering.methods.registry import METHODS, job_memory_mb
 from digit_clustering.study import layout
 from digit_clustering.study.catalogue import (
     CLOUD_PAGE,
@@ -14,6 +14,7 @@ from digit_clustering.study.config_check import check_against_schema
 from digit_clustering.study.errors import ConfigError, did_you_mean
 from digit_clustering.study.lookups import headline_compare, headline_spaces, neighbours_space
 from digit_clustering.study.runs import Run, build_runs
+from digit_clustering.study.schema import complete_schema
 from digit_clustering.study.spaces import Data, Space, build_spaces
 
 
@@ -32,8 +33,7 @@ class Study:
     """A validated config, as spaces, runs and paths under ``results/{dataset}``."""
 
     def __init__(self, config: dict, schema: dict):
-        schema = {**schema, "properties": {**schema["properties"], "methods": methods_schema()}}
-        check_against_schema(config, schema)
+        check_against_schema(config, complete_schema(schema))
         self.config = config
         self.dataset = checked_dataset(config)
         self.kind = kind_of(self.dataset)
