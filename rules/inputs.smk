@@ -198,4 +198,4 @@ def all_agreement_figures(wildcards):
 
 
 def neighbours_figures(wildcards):
-    return [path for path in STUDY.neighbours_paths() if path.endswith(".png")]
+    return STUDY.neighbours_figure_paths()

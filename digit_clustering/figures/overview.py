@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from digit_clustering.figures.style import STYLE, plt, save
+from digit_clustering.study.catalogue import png
 from digit_clustering.study.codec import short_names
 
 SWEEP_PANELS = [
@@ -108,9 +109,9 @@ def draw_all(metrics: pd.DataFrame, directory: str | os.PathLike) -> list[Path]:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     with plt.rc_context(STYLE):
-        summary_chart(metrics, directory / "summary.png")
-        written = [directory / "summary.png"]
-        for name, draw in (("sweeps.png", sweep_figure), ("dbscan_grid.png", dbscan_grid)):
-            if draw(metrics, directory / name):
-                written.append(directory / name)
+        summary_chart(metrics, directory / png("summary"))
+        written = [directory / png("summary")]
+        for name, draw in (("sweeps", sweep_figure), ("dbscan_grid", dbscan_grid)):
+            if draw(metrics, directory / png(name)):
+                written.append(directory / png(name))
     return written

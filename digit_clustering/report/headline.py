@@ -8,6 +8,7 @@ import pandas as pd
 
 from digit_clustering.headline.choice import most_accurate_run
 from digit_clustering.study.catalogue import png
+from digit_clustering.study.layout import HEADLINE
 from digit_clustering.tables import read_parquet, table_metadata
 
 
@@ -23,15 +24,15 @@ class Headline:
 
     @classmethod
     def read(cls, paths: list[str], run_figures: dict[str, dict]) -> "Headline | None":
-        """The headline step's outputs (pairs.parquet, embedding.png, confused.png) and the
-        run's own confusion matrix; None when the study has no headline."""
+        """The headline step's outputs (`layout.HEADLINE`, in its order) and the run's own
+        confusion matrix; None when the study has no headline."""
         if not paths:
             return None
-        by_name = {Path(path).stem: Path(path) for path in paths}
+        by_name = {name: Path(path) for name, path in zip(HEADLINE, paths, strict=True)}
         table = read_parquet(by_name["pairs"])
         metadata = table_metadata(table)
         figures = {"confusion": Path(run_figures[metadata["run"]][png("confusion")])}
-        figures |= {name: by_name[name] for name in ("embedding", "confused")}
+        figures |= {name: path for name, path in by_name.items() if name != "pairs"}
         return cls(
             metadata["run"],
             metadata["space"],

@@ -23,7 +23,7 @@ from digit_clustering.methods.registry import METHODS
 from digit_clustering.report.headline import Headline, headline_view
 from digit_clustering.report.html import environment
 from digit_clustering.report.text import METRIC_NAMES
-from digit_clustering.study.catalogue import CLOUD_PAGE
+from digit_clustering.study.catalogue import CLOUD_PAGE, figure_of
 from digit_clustering.study.layout import METRICS_CSV, REPORT
 
 # (column, better): the metrics the summary names a best run for.
@@ -100,9 +100,9 @@ def run_view(row: pd.Series, figures: dict[str, str], fit_seconds: float | None)
         "degenerate": degeneracy(row),
         "fit_seconds": fit_seconds,
         "figures": [
-            (kind.removesuffix(".png"), path)
-            for kind, path in figures.items()
-            if not kind.endswith(".html")
+            (figure_of(file_name), path)
+            for file_name, path in figures.items()
+            if file_name != CLOUD_PAGE
         ],
         "scatter_page": figures.get(CLOUD_PAGE),
     }

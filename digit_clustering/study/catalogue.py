@@ -27,3 +27,8 @@ CATEGORIES = {
 
 def png(figure: str) -> str:
     return f"{figure}.png"
+
+
+def figure_of(file_name: str) -> str:
+    """The inverse of `png`: the figure a file shows."""
+    return file_name.removesuffix(".png")

@@ -135,10 +135,17 @@ class Study:
         return [self._fill(p, sample=sample) for p in (layout.AGREEMENT, layout.AGREEMENT_FIGURE)]
 
     def neighbours_paths(self) -> list[str]:
+        """The look-up's table and, for images, its figure; none without a look-up."""
         if not self.neighbours_space:
             return []
-        patterns = [layout.NEIGHBOURS] + ([layout.NEIGHBOURS_FIGURE] if self.has_images else [])
-        return [self._fill(pattern, space=self.neighbours_space) for pattern in patterns]
+        return [self._fill(layout.NEIGHBOURS, space=self.neighbours_space)] + (
+            self.neighbours_figure_paths()
+        )
+
+    def neighbours_figure_paths(self) -> list[str]:
+        if not (self.neighbours_space and self.has_images):
+            return []
+        return [self._fill(layout.NEIGHBOURS_FIGURE, space=self.neighbours_space)]
 
     def headline_paths(self) -> dict[str, str]:
         """What the headline step writes; none when the study has no headline."""
