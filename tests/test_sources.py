@@ -142,64 +142,20 @@ def test_path_dispatch_by_kind(tmp_path, monkeypatch):
     ]
 
 
-def test_path_with_unknown_suffix_is_rejected(tmp_path):
+def unknown_suffix(tmp_path):
     path = tmp_path / "mnist.csv"
     path.write_text("0,0,0\n")
-    with pytest.raises(SourceError, match=r"'.*mnist\.csv' is neither a directory of IDX files"):
-        mnist_from_path(path)
+    return path
 
 
-def test_idx_directory_missing_one_file_is_rejected(tmp_path):
-    directory = write_idx_directory(tmp_path, compress=True, skip="t10k-labels-idx1-ubyte")
-    with pytest.raises(SourceError, match=r"has no t10k-labels-idx1-ubyte\.gz \(or uncompressed"):
-        from_idx_directory(directory)
+def misnamed_npz(tmp_path):
+    np.savez(tmp_path / "mnist.npz", X_TRAIN, Y_TRAIN)
+    return tmp_path / "mnist.npz"
 
 
-def test_npz_missing_array_is_rejected(tmp_path):
-    path = write_npz(tmp_path / "mnist.npz", y_test=None)
-    with pytest.raises(SourceError, match=r"missing array\(s\) \['y_test'\]"):
-        mnist_from_npz(path)
-
-
-def test_npz_with_misnamed_arrays_lists_what_it_holds(tmp_path):
-    path = tmp_path / "mnist.npz"
-    np.savez(path, X_TRAIN, Y_TRAIN)
-    message = r"missing array\(s\) \['x_train', 'y_train', 'x_test', 'y_test'\]; it holds \['arr_0'"
-    with pytest.raises(SourceError, match=message):
-        mnist_from_npz(path)
-
-
-def test_npz_with_wrong_image_shape_is_rejected(tmp_path):
-    path = write_npz(tmp_path / "mnist.npz", x_test=np.zeros((4, 8, 8), np.uint8))
-    with pytest.raises(SourceError, match=r"x_test must be n x 28 x 28.*\(4, 8, 8\)"):
-        mnist_from_npz(path)
-
-
-def test_unreadable_npz_is_a_source_error(tmp_path):
-    path = tmp_path / "mnist.npz"
-    path.write_bytes(b"not a zip file at all")
-    with pytest.raises(SourceError, match="cannot be read"):
-        mnist_from_npz(path)
-
-
-def test_mat_missing_label_is_rejected(tmp_path):
-    path = tmp_path / "mnist-original.mat"
-    savemat(path, {"data": EXPECTED_X.T})
-    with pytest.raises(SourceError, match=r"missing array\(s\) \['label'\]; it holds \['data'\]"):
-        mnist_from_mat(path)
-
-
-def test_mat_with_images_as_rows_is_rejected(tmp_path):
-    path = write_mat(tmp_path / "mnist-original.mat", data=EXPECTED_X)
-    with pytest.raises(SourceError, match=r"'data' must be 784 x n .*not \(10, 784\)"):
-        mnist_from_mat(path)
-
-
-def test_mat_with_label_count_mismatch_is_rejected(tmp_path):
-    label = EXPECTED_LABELS[:9].astype(np.float64)[np.newaxis, :]
-    path = write_mat(tmp_path / "mnist-original.mat", label=label)
-    with pytest.raises(SourceError, match="'data' holds 10 images but 'label' 9 labels"):
-        mnist_from_mat(path)
+def unreadable_npz(tmp_path):
+    (tmp_path / "mnist.npz").write_bytes(b"not a zip file at all")
+    return tmp_path / "mnist.npz"
 
 
 def with_pixel(value, dtype):
@@ -208,34 +164,108 @@ def with_pixel(value, dtype):
     return x
 
 
-def test_pixels_above_255_are_rejected(tmp_path):
-    path = write_npz(tmp_path / "m.npz", x_train=with_pixel(256, np.int64))
-    with pytest.raises(SourceError, match="pixels range from 0 to 256; MNIST pixels are 0-255"):
-        mnist_from_npz(path)
+def mat_labels(**changes):
+    label = EXPECTED_LABELS.astype(np.float64)[np.newaxis, :]
+    for index, value in changes.items():
+        label[0, int(index.removeprefix("at_"))] = value
+    return label
 
 
-def test_negative_pixels_are_rejected(tmp_path):
-    path = write_npz(tmp_path / "m.npz", x_train=with_pixel(-1, np.int64))
-    with pytest.raises(SourceError, match="pixels range from -1 to"):
-        mnist_from_npz(path)
+def idx_directory_with_label(tmp_path, label):
+    directory = write_idx_directory(tmp_path, compress=True)
+    bad = Y_TRAIN.copy()
+    bad[0] = label
+    (directory / "train-labels-idx1-ubyte.gz").write_bytes(gzip.compress(idx_bytes(bad)))
+    return directory
 
 
-def test_scaled_float_pixels_are_rejected_in_a_mat(tmp_path):
-    path = write_mat(tmp_path / "m.mat", data=EXPECTED_X.T / 255.0)
-    with pytest.raises(SourceError, match="not whole numbers"):
-        mnist_from_mat(path)
+# A local copy that is not MNIST is refused, saying what is wrong with it:
+# (what, how the copy is made, the message's pattern).
+REFUSED_SOURCES = [
+    ("unknown suffix", unknown_suffix, r"'.*mnist\.csv' is neither a directory of IDX files"),
+    (
+        "IDX directory without one file",
+        lambda t: write_idx_directory(t, compress=True, skip="t10k-labels-idx1-ubyte"),
+        r"has no t10k-labels-idx1-ubyte\.gz \(or uncompressed",
+    ),
+    (
+        "npz without an array",
+        lambda t: write_npz(t / "mnist.npz", y_test=None),
+        r"missing array\(s\) \['y_test'\]",
+    ),
+    (
+        "npz with misnamed arrays",
+        misnamed_npz,
+        r"missing array\(s\) \['x_train', 'y_train', 'x_test', 'y_test'\]; it holds \['arr_0'",
+    ),
+    (
+        "npz of 8 x 8 images",
+        lambda t: write_npz(t / "mnist.npz", x_test=np.zeros((4, 8, 8), np.uint8)),
+        r"x_test must be n x 28 x 28.*\(4, 8, 8\)",
+    ),
+    ("npz that is no zip", unreadable_npz, "cannot be read"),
+    (
+        "mat without labels",
+        lambda t: (
+            savemat(t / "mnist-original.mat", {"data": EXPECTED_X.T}) or t / "mnist-original.mat"
+        ),
+        r"missing array\(s\) \['label'\]; it holds \['data'\]",
+    ),
+    (
+        "mat with images as rows",
+        lambda t: write_mat(t / "mnist-original.mat", data=EXPECTED_X),
+        r"'data' must be 784 x n .*not \(10, 784\)",
+    ),
+    (
+        "mat with fewer labels than images",
+        lambda t: write_mat(t / "mnist-original.mat", label=mat_labels()[:, :9]),
+        "'data' holds 10 images but 'label' 9 labels",
+    ),
+    (
+        "pixels above 255",
+        lambda t: write_npz(t / "m.npz", x_train=with_pixel(256, np.int64)),
+        "pixels range from 0 to 256; MNIST pixels are 0-255",
+    ),
+    (
+        "negative pixels",
+        lambda t: write_npz(t / "m.npz", x_train=with_pixel(-1, np.int64)),
+        "pixels range from -1 to",
+    ),
+    (
+        "mat of pixels scaled to 0-1",
+        lambda t: write_mat(t / "m.mat", data=EXPECTED_X.T / 255.0),
+        "not whole numbers",
+    ),
+    (
+        "NaN pixels",
+        lambda t: write_npz(t / "m.npz", x_test=with_pixel(np.nan, np.float64)[:N_TEST]),
+        "pixels contain NaN",
+    ),
+    (
+        "fractional pixels",
+        lambda t: write_npz(t / "m.npz", x_train=with_pixel(12.5, np.float32)),
+        "pixels are not whole numbers",
+    ),
+    (
+        "mat label 11",
+        lambda t: write_mat(t / "m.mat", label=mat_labels(at_0=11)),
+        r"labels must be the digits 0-9; found 11\.0 \(1 labels\)",
+    ),
+    (
+        "IDX label 200",
+        lambda t: idx_directory_with_label(t, 200),
+        r"labels must be the digits 0-9; found 200 ",
+    ),
+]
 
 
-def test_nan_pixels_are_rejected(tmp_path):
-    path = write_npz(tmp_path / "m.npz", x_test=with_pixel(np.nan, np.float64)[:N_TEST])
-    with pytest.raises(SourceError, match="pixels contain NaN"):
-        mnist_from_npz(path)
-
-
-def test_non_integer_float_pixels_are_rejected(tmp_path):
-    path = write_npz(tmp_path / "m.npz", x_train=with_pixel(12.5, np.float32))
-    with pytest.raises(SourceError, match="pixels are not whole numbers"):
-        mnist_from_npz(path)
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [pytest.param(make, message, id=what) for what, make, message in REFUSED_SOURCES],
+)
+def test_a_local_copy_that_is_not_mnist_is_refused_saying_why(tmp_path, make, message):
+    with pytest.raises(SourceError, match=message):
+        mnist_from_path(make(tmp_path))
 
 
 def test_whole_float_pixels_are_accepted(tmp_path):
@@ -254,25 +284,6 @@ def test_labels_outside_0_to_9_are_rejected(tmp_path, bad_label):
         SourceError, match=rf"labels must be the digits 0-9; found {float(bad_label)} "
     ):
         mnist_from_npz(path)
-
-
-def test_mat_labels_outside_0_to_9_are_rejected(tmp_path):
-    label = EXPECTED_LABELS.astype(np.float64)[np.newaxis, :]
-    label[0, 0] = 11
-    path = write_mat(tmp_path / "m.mat", label=label)
-    with pytest.raises(
-        SourceError, match=r"labels must be the digits 0-9; found 11\.0 \(1 labels\)"
-    ):
-        mnist_from_mat(path)
-
-
-def test_idx_labels_outside_0_to_9_are_rejected(tmp_path):
-    directory = write_idx_directory(tmp_path, compress=True)
-    bad = Y_TRAIN.copy()
-    bad[0] = 200
-    (directory / "train-labels-idx1-ubyte.gz").write_bytes(gzip.compress(idx_bytes(bad)))
-    with pytest.raises(SourceError, match=r"labels must be the digits 0-9; found 200 "):
-        from_idx_directory(directory)
 
 
 def test_digits_is_the_8x8_set():
