@@ -307,9 +307,10 @@ def test_real_mnist_from_a_loopback_mirror(workspace_factory, serve_directory, r
 
 
 @pytest.mark.workflow
-def test_snakemake_report_collects_the_figures_and_table(digits_study):
-    digits_study.snakemake("--report", "report.html")
-    page = digits_study.path("report.html").read_text(errors="replace")
+def test_snakemake_report_collects_the_figures_and_table(digits_study, tmp_path):
+    study = digits_study.copy(tmp_path / "study")  # the report is written into the study
+    study.snakemake("--report", "report.html")
+    page = study.path("report.html").read_text(errors="replace")
     assert "metrics.csv" in page and "centroids.png" in page
     for figure in ("confusion.png", "gallery.png", "nearest.png", "all.png"):
         assert figure in page, figure
