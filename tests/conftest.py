@@ -167,13 +167,20 @@ def load_default_config() -> dict:
     return yaml.safe_load((REPOSITORY / "config.yaml").read_text())
 
 
+def method_overrides(config: dict, method: str) -> dict:
+    """The block of `method` under the config's `methods:`, made if absent: defaults live in
+    each method's declarations, and `methods:` overrides them, maybe not at all."""
+    config["methods"] = config.get("methods") or {}
+    return config["methods"].setdefault(method, {})
+
+
 def small_study(dataset: str, **overrides) -> dict:
     """The default study cut down for tests: few initialisations, small PCA, three runs."""
     config = load_default_config()
     config["dataset"] = dataset
     config["spaces"] = {"raw": {"kind": "raw"}, "pca": {"kind": "pca", "n_components": 8}}
     config["datasets"][dataset].update(spaces=["raw", "pca"], extra_runs=[])
-    config["methods"]["kmeans"].update(n_init=2, max_iter=100)
+    method_overrides(config, "kmeans").update(n_init=2, max_iter=100)
     config["neighbours"]["space"] = None
     config["headline"] = {"space": None, "view": None}
     config["runs"] = [
