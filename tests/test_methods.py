@@ -1,5 +1,7 @@
 """Every clustering method of the registry, on small data, against a reference."""
 
+import copy
+import re
 import subprocess
 import sys
 
@@ -21,6 +23,8 @@ from digit_clustering.methods.registry import METHODS, job_memory_mb, methods_sc
 pytestmark = pytest.mark.unit
 
 CONFIG = yaml.safe_load((REPOSITORY / "config.yaml").read_text())
+# config.yaml's `methods:` overrides the defaults each method module declares (maybe none)
+OVERRIDES = CONFIG.get("methods") or {}
 METHOD_SCHEMAS = methods_schema()["properties"]
 
 
@@ -36,13 +40,22 @@ def blobs():
 
 
 def defaults(method: str, **overrides) -> dict:
-    return {**CONFIG["methods"][method], **overrides}
+    """A method's params as the default study runs it: its declared defaults, config.yaml's
+    overrides of them, then `overrides`."""
+    declared = {name: p.default for name, p in METHODS[method].parameters.items()}
+    return {**declared, **(OVERRIDES.get(method) or {}), **overrides}
 
 
-def test_every_registered_method_has_config_defaults_for_every_declared_parameter():
-    assert set(METHODS) == set(CONFIG["methods"])
-    for name, block in CONFIG["methods"].items():
-        assert set(block) == set(METHOD_SCHEMAS[name]["properties"]), name
+def test_config_overrides_only_declared_parameters_of_declared_methods():
+    for method, block in OVERRIDES.items():
+        assert method in METHODS, f"config.yaml methods.{method}: no such method module"
+        undeclared = set(block or {}) - set(METHODS[method].parameters)
+        assert not undeclared, f"config.yaml methods.{method}: {sorted(undeclared)} undeclared"
+    # the schema a study checks the config against, its methods section from the declarations
+    schema = yaml.safe_load((REPOSITORY / "schemas" / "config.schema.yaml").read_text())
+    schema["properties"]["methods"] = methods_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    assert [error.message for error in validator.iter_errors(copy.deepcopy(CONFIG))] == []
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))
@@ -82,8 +95,9 @@ def test_every_method_labels_every_point_of_the_blobs(method, blobs):
 
 
 def test_an_unknown_method_is_refused():
-    with pytest.raises(ValueError, match="unknown method 'spectral'; known: agglomerative"):
-        methods.fit("spectral", np.zeros((3, 2)), {})
+    known = re.escape(", ".join(sorted(METHODS)))
+    with pytest.raises(ValueError, match=f"unknown method 'no_such_method'; known: {known}$"):
+        methods.fit("no_such_method", np.zeros((3, 2)), {})
 
 
 def test_lloyd_from_scratch_equals_scikit_learn_from_the_same_centres(digits):
