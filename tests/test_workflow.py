@@ -15,11 +15,13 @@ from conftest import (
     Workspace,
     assert_same_results,
     executed_rules,
+    method_overrides,
     small_study,
 )
 from snakemake.utils import update_config
 
 from digit_clustering.jobs.provenance import library_versions
+from digit_clustering.study.catalogue import IMAGE_RUN_FIGURES, png
 from digit_clustering.tables import read_metadata
 
 # Each test names its tier: the two that open pages in Chromium are system tests only.
@@ -56,8 +58,8 @@ def test_digits_study_builds_the_report_and_every_metric(digits_study):
     assert metrics["silhouette"].between(0, 1).all()
     assert (metrics["n_points"] == 1797).all()
     page = digits_study.path("results/digits/report/index.html").read_text()
-    # centroids, confusion, gallery and nearest images per run; the summary and the agreement
-    assert page.count("data:image/png;base64,") == 3 * 4 + 2
+    # every image run figure of each run; the summary and the agreement
+    assert page.count("data:image/png;base64,") == 3 * len(IMAGE_RUN_FIGURES) + 2
     assert "kmeans/pca/k~10@init~k-means++@n_init~2@max_iter~100/seed~0" in page
     assert page.count('<section class="run"') == 3
     assert "Best run per metric" in page and 'class="sortable"' in page
@@ -267,7 +269,7 @@ def test_every_mirror_failing_stops_with_the_sources_and_leaves_nothing(
 @pytest.mark.workflow
 def test_an_invalid_config_fails_before_any_job(workspace_factory):
     config = small_study("digits")
-    config["methods"]["kmeans"]["k"] = 1
+    method_overrides(config, "kmeans")["k"] = 1
     workspace = workspace_factory(config)
     result = workspace.snakemake(check=False)
     assert result.returncode != 0
@@ -311,8 +313,8 @@ def test_snakemake_report_collects_the_figures_and_table(digits_study, tmp_path)
     study = digits_study.copy(tmp_path / "study")  # the report is written into the study
     study.snakemake("--report", "report.html")
     page = study.path("report.html").read_text(errors="replace")
-    assert "metrics.csv" in page and "centroids.png" in page
-    for figure in ("confusion.png", "gallery.png", "nearest.png", "all.png"):
+    assert "metrics.csv" in page
+    for figure in [*map(png, IMAGE_RUN_FIGURES), "all.png"]:
         assert figure in page, figure
     assert "Cluster galleries" in page and "Agreement between runs" in page
 
@@ -331,6 +333,6 @@ def test_the_report_opens_from_disk_in_a_real_browser(digits_study, tmp_path):
     seen = browser.visit(page, tmp_path / "report.png", sort_by_accuracy)
     assert seen.failed_requests == [] and seen.script_errors == []
     runs = len(pd.read_csv(digits_study.path("results/digits/metrics.csv")))
-    assert seen.images == page.read_text().count("<img ") >= runs * 4 + 2
+    assert seen.images == page.read_text().count("<img ") >= runs * len(IMAGE_RUN_FIGURES) + 2
     assert seen.broken_images == []
     assert (tmp_path / "report.png").stat().st_size > 100_000
