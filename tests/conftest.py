@@ -26,6 +26,25 @@ REAL_MNIST = REPOSITORY.parent / "shared" / "data" / "mnist"
 # skipping, so a broken set-up cannot hide a case.
 EVERY_TEST_MUST_RUN = os.environ.get("DIGIT_CLUSTERING_EVERY_TEST_MUST_RUN") == "1"
 MEASURED = re.compile(r'class="measured"[^>]*>[^<]*<')  # the report's build time and timings
+# Every test is in exactly one tier, so that `pytest -m <tier>` selects what it says
+# (pyproject.toml describes them).
+TIERS = ("unit", "workflow", "system")
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects: every collected test is checked
+def pytest_collection_modifyitems(config, items) -> None:
+    """Refuse to run when a test carries no tier marker or more than one."""
+    wrong = []
+    for item in items:
+        tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS})
+        if len(tiers) != 1:
+            wrong.append(f"  {item.nodeid}: {', '.join(tiers) or 'no tier marker'}")
+    if wrong:
+        raise pytest.UsageError(
+            f"every test needs exactly one of the markers {', '.join(TIERS)} "
+            "(one needing Chromium, Slurm or root is system only); these do not:\n"
+            + "\n".join(wrong)
+        )
 
 
 def skip_or_fail(reason: str) -> None:
@@ -152,13 +171,20 @@ def load_default_config() -> dict:
     return yaml.safe_load((REPOSITORY / "config.yaml").read_text())
 
 
+def method_overrides(config: dict, method: str) -> dict:
+    """The block of `method` under the config's `methods:`, made if absent: defaults live in
+    each method's declarations, and `methods:` overrides them, maybe not at all."""
+    config["methods"] = config.get("methods") or {}
+    return config["methods"].setdefault(method, {})
+
+
 def small_study(dataset: str, **overrides) -> dict:
     """The default study cut down for tests: few initialisations, small PCA, three runs."""
     config = load_default_config()
     config["dataset"] = dataset
     config["spaces"] = {"raw": {"kind": "raw"}, "pca": {"kind": "pca", "n_components": 8}}
     config["datasets"][dataset].update(spaces=["raw", "pca"], extra_runs=[])
-    config["methods"].setdefault("kmeans", {}).update(n_init=2, max_iter=100)
+    method_overrides(config, "kmeans").update(n_init=2, max_iter=100)
     config["neighbours"]["space"] = None
     config["headline"] = {"space": None, "view": None}
     config["runs"] = [

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import method_overrides
 
 from digit_clustering.study.errors import ConfigError
 from digit_clustering.study.study import Study
@@ -16,6 +17,24 @@ pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())
 DEFAULT_CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text())
+
+# What the rows take from the default config rather than repeat, so that a dataset, space or
+# run added to it changes no row.
+DATASETS = re.escape(", ".join(DEFAULT_CONFIG["datasets"]))
+SPACES = re.escape(", ".join(DEFAULT_CONFIG["spaces"]))
+HEADLINE = DEFAULT_CONFIG["headline"]
+PCA50 = DEFAULT_CONFIG["spaces"]["pca50"]["n_components"]
+SAMPLE_34K = DEFAULT_CONFIG["spaces"]["pca50_34k"]["sample"]["size"]
+MNIST_EXTRA_SPACE = DEFAULT_CONFIG["datasets"]["mnist"]["extra_runs"][0]["space"]
+BLOBS_NEW_RUN = len(DEFAULT_CONFIG["datasets"]["blobs"]["runs"])  # the index of a run added
+
+
+def first_run_of(method: str) -> int:
+    """The index of the first entry of the default config's `runs` that runs `method`."""
+    return next(i for i, run in enumerate(DEFAULT_CONFIG["runs"]) if run["method"] == method)
+
+
+KMEANS = first_run_of("kmeans")
 
 
 # -- edits that need more than one statement -------------------------------------------------
@@ -54,7 +73,7 @@ def digits_spaces_excluding_a_run_space(config: dict) -> None:
 
 
 def mnist_extra_run_outside_its_spaces(config: dict) -> None:
-    config["datasets"]["mnist"]["spaces"].remove("umap10_plain")
+    config["datasets"]["mnist"]["spaces"].remove(MNIST_EXTRA_SPACE)
 
 
 def blobs_own_run_in_pca(config: dict) -> None:
@@ -68,12 +87,22 @@ def sample_larger_than_digits_without_at_most(config: dict) -> None:
 
 
 def hdbscan_size_between_one_and_two(config: dict) -> None:
-    config["methods"]["hdbscan"] = {"min_cluster_size": 1.5}
+    method_overrides(config, "hdbscan")["min_cluster_size"] = 1.5
 
 
 def digits_querying_id_1797(config: dict) -> None:
     config["dataset"] = "digits"
     config["neighbours"]["queries"] = [3, 1797]
+
+
+def blobs_deskewed(config: dict) -> None:
+    config["dataset"] = "blobs"
+    config["spaces"]["raw"]["deskew"] = True
+
+
+def complete_linkage_on_all_of_mnist_within_11000_mb(config: dict) -> None:
+    config.update(dataset="mnist", subsample={"size": "all"}, max_job_memory_mb=11000)
+    only_agglomerative(linkage="complete")(config)
 
 
 def only_agglomerative(**params):
@@ -112,13 +141,13 @@ CASES = [
     ),
     (
         "misspelt key inside a run",
-        lambda c: c["runs"][0].update(parms={"k": 3}),
-        r"config key 'runs\[0\]' has unknown key\(s\) 'parms'\. Did you mean 'params'\?",
+        lambda c: c["runs"][KMEANS].update(parms={"k": 3}),
+        rf"config key 'runs\[{KMEANS}\]' has unknown key\(s\) 'parms'\. Did you mean 'params'\?",
     ),
     (
         "unknown method parameter in a run",
-        lambda c: c["runs"][1].update(params={"kk": 3}),
-        r"'runs\[1\]\.params' has unknown key\(s\) 'kk'",
+        lambda c: c["runs"][KMEANS].update(params={"kk": 3}),
+        rf"'runs\[{KMEANS}\]\.params' has unknown key\(s\) 'kk'",
     ),
     (
         "wrong type names the key and what is allowed",
@@ -127,19 +156,19 @@ CASES = [
     ),
     (
         "k below two in methods",
-        lambda c: c["methods"].update(kmeans={"k": 1}),
+        lambda c: method_overrides(c, "kmeans").update(k=1),
         r"config key 'methods\.kmeans\.k' is 1: .*minimum of 2",
     ),
     (
         "k below two in a run grid",
-        lambda c: c["runs"][0].update(grid={"k": [3, 1]}),
-        r"config key 'runs\[0\]\.params\.k' is 1: .*minimum",
+        lambda c: c["runs"][KMEANS].update(grid={"k": [3, 1]}),
+        rf"config key 'runs\[{KMEANS}\]\.params\.k' is 1: .*minimum",
     ),
     (
         "misspelt dataset",
         lambda c: c.update(dataset="mnsit"),
-        r"'dataset' is 'mnsit', which is not declared under 'datasets' "
-        r"\(mnist, fashion_mnist, kmnist, digits, blobs\)\. .* Did you mean 'mnist'\?",
+        rf"'dataset' is 'mnsit', which is not declared under 'datasets' "
+        rf"\({DATASETS}\)\. .* Did you mean 'mnist'\?",
     ),
     (
         "idx dataset missing checksums",
@@ -163,8 +192,8 @@ CASES = [
     ),
     (
         "grid with an empty list",
-        lambda c: c["runs"][0].update(grid={"k": []}),
-        r"config key 'runs\[0\]\.grid\.k' is \[\]: .*non-empty",
+        lambda c: c["runs"][KMEANS].update(grid={"k": []}),
+        rf"config key 'runs\[{KMEANS}\]\.grid\.k' is \[\]: .*non-empty",
     ),
     # checks against the data
     (
@@ -175,7 +204,7 @@ CASES = [
     (
         "n_components above the sample size",
         lambda c: c.update(dataset="digits", subsample={"size": 20}),
-        r"'spaces\.pca50\.n_components' is 50.*at most 20\.",
+        rf"'spaces\.pca50\.n_components' is {PCA50}.*at most 20\.",
     ),
     (
         "subsample larger than the dataset",
@@ -189,15 +218,15 @@ CASES = [
     ),
     (
         "misspelt method in a run",
-        lambda c: c["runs"][1].update(method="kmeens"),
-        r"'runs\[1\]\.method' is 'kmeens', which is not a known method.*Did you mean 'kmeans'",
+        lambda c: c["runs"][KMEANS].update(method="kmeens"),
+        rf"'runs\[{KMEANS}\]\.method' is 'kmeens', which is not a known method.*"
+        r"Did you mean 'kmeans'",
     ),
     (
         "run naming an undeclared space",
-        lambda c: c["runs"][1].update(space="rwa"),
-        r"'runs\[1\]\.space' is 'rwa', which is not declared under 'spaces' "
-        r"\(raw, pca50, pca50_34k, umap10, umap2, pca50_plain, umap10_plain\)\. "
-        r"Did you mean 'raw'\?",
+        lambda c: c["runs"][KMEANS].update(space="rwa"),
+        rf"'runs\[{KMEANS}\]\.space' is 'rwa', which is not declared under 'spaces' "
+        rf"\({SPACES}\)\. Did you mean 'raw'\?",
     ),
     (
         "dataset selecting an undeclared space",
@@ -206,9 +235,8 @@ CASES = [
     ),
     (
         "two entries expanding to the same run",
-        lambda c: c["runs"].append({"method": "kmeans", "space": "raw", "params": {"k": 10}}),
-        "two entries of 'runs' describe the same run "
-        f"'{re.escape('kmeans/raw/k~10@init~k-means++@n_init~10@max_iter~300/seed~0')}'",
+        lambda c: c["runs"].extend([{"method": "kmeans", "space": "raw", "params": {"k": 3}}] * 2),
+        r"two entries of 'runs' describe the same run 'kmeans/raw/k~3@[^']*': remove one",
     ),
     (
         "a run in a space the dataset does not list",
@@ -219,18 +247,18 @@ CASES = [
     (
         "an extra run in a space the dataset does not list",
         mnist_extra_run_outside_its_spaces,
-        r"'datasets.mnist.extra_runs\[0\].space' is 'umap10_plain', which "
+        rf"'datasets.mnist.extra_runs\[0\].space' is '{MNIST_EXTRA_SPACE}', which "
         r"datasets.mnist.spaces does not list",
     ),
     (
         "a dataset's own run in a space it does not list",
         blobs_own_run_in_pca,
-        r"'datasets.blobs.runs\[8\].space' is 'pca50', which datasets.blobs.spaces",
+        rf"'datasets.blobs.runs\[{BLOBS_NEW_RUN}\].space' is 'pca50', which datasets.blobs.spaces",
     ),
     (
         "a sample larger than the dataset, not a ceiling",
         sample_larger_than_digits_without_at_most,
-        r"'spaces.pca50_34k.sample.size' is 34000, but digits has 1797 points.*"
+        rf"'spaces.pca50_34k.sample.size' is {SAMPLE_34K}, but digits has 1797 points.*"
         r"at_most: true",
     ),
     (
@@ -241,7 +269,7 @@ CASES = [
     # matrix linkages and memory
     (
         "complete linkage on all of mnist",
-        only_agglomerative(linkage="complete"),
+        complete_linkage_on_all_of_mnist_within_11000_mb,
         r"complete linkage needs the condensed distance matrix, 18,692 MB for the 70000 points"
         r".*max_job_memory_mb=11000.*at most 34348 points",
     ),
@@ -295,12 +323,33 @@ CASES = [
     (
         "headline view of another sample",
         lambda c: c["headline"].update(view="pca50_34k"),
-        r"whose sample is not that of headline.space 'umap10'",
+        rf"whose sample is not that of headline.space '{HEADLINE['space']}'",
     ),
     (
         "headline view the dataset does not use",
-        lambda c: c["datasets"]["mnist"]["spaces"].remove("umap2"),
+        lambda c: c["datasets"]["mnist"]["spaces"].remove(c["headline"]["view"]),
         r"add it to 'datasets.mnist.spaces', or set",
+    ),
+    (
+        "misspelt compared space",
+        lambda c: c["headline"].update(compare="umap11"),
+        r"'headline.compare' is 'umap11', which is not declared.*Did you mean 'umap10'\?",
+    ),
+    (
+        "compared space of another sample",
+        lambda c: c["spaces"]["pca50_plain"].update(sample={"size": 1000}),
+        r"'headline.compare' is '[^']+', whose sample is not that of headline.space",
+    ),
+    # deskewing
+    (
+        "a point cloud deskewed",
+        blobs_deskewed,
+        r"blobs is a point cloud, not images; set 'deskew: false' for space 'raw'",
+    ),
+    (
+        "a umap space deskewing apart from what it embeds",
+        lambda c: c["spaces"]["umap10"].update(deskew=False),
+        r"'spaces\.umap10' is 'deskew', which is not allowed; choose one of kind, input",
     ),
 ]
 

@@ -1,6 +1,8 @@
 """Degenerate clusterings run through the workflow: each stays in the table and the report,
 with undefined scores NaN and the reason said."""
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -10,6 +12,7 @@ from conftest import Workspace, small_study
 from digit_clustering.evaluation.evaluate import evaluate
 from digit_clustering.figures.run_figures import image_run_figures
 from digit_clustering.methods.fitting import centre_table
+from digit_clustering.study.catalogue import IMAGE_RUN_FIGURES, png
 from digit_clustering.tables import Points, write_parquet, write_points
 
 pytestmark = pytest.mark.workflow
@@ -81,8 +84,7 @@ def test_empty_clusters_are_counted_and_drawn(tmp_path):
     )
     centres = {"kept": rng.normal(size=(5, 64))}
     write_parquet(centre_table(centres), tmp_path / "centres.parquet", {"details": {}})
-    paths = {name: str(tmp_path / f"{name}.png") for name in ("confusion", "centroids")}
-    paths |= {name: str(tmp_path / f"{name}.png") for name in ("gallery", "nearest")}
+    paths = {name: str(tmp_path / png(name)) for name in IMAGE_RUN_FIGURES}
     image_run_figures(
         "lloyd/raw/k~5",
         str(tmp_path / "points.parquet"),
@@ -104,4 +106,4 @@ def test_empty_clusters_are_counted_and_drawn(tmp_path):
     assert row["degenerate"] == "2 of the 5 clusters are empty"
     assert row["n_clusters"] == 3
     assert np.isfinite(row["davies_bouldin"])
-    assert all((tmp_path / f"{name}.png").stat().st_size > 1000 for name in paths)
+    assert all(Path(path).stat().st_size > 1000 for path in paths.values())

@@ -1,5 +1,7 @@
 """Every clustering method of the registry, on small data, against a reference."""
 
+import copy
+import re
 import subprocess
 import sys
 
@@ -17,10 +19,13 @@ from digit_clustering.methods import fitting as methods
 from digit_clustering.methods.agglomerative import distance_matrix_mb, largest_matrix_points
 from digit_clustering.methods.lloyd import lloyd
 from digit_clustering.methods.registry import METHODS, job_memory_mb, methods_schema
+from digit_clustering.study.schema import complete_schema
 
 pytestmark = pytest.mark.unit
 
 CONFIG = yaml.safe_load((REPOSITORY / "config.yaml").read_text())
+# config.yaml's `methods:` overrides the defaults each method module declares (maybe none)
+OVERRIDES = CONFIG.get("methods") or {}
 METHOD_SCHEMAS = methods_schema()["properties"]
 
 
@@ -36,14 +41,21 @@ def blobs():
 
 
 def defaults(method: str, **overrides) -> dict:
+    """A method's params as the default study runs it: its declared defaults, config.yaml's
+    overrides of them, then `overrides`."""
     declared = {name: p.default for name, p in METHODS[method].parameters.items()}
-    return {**declared, **CONFIG["methods"].get(method, {}), **overrides}
+    return {**declared, **(OVERRIDES.get(method) or {}), **overrides}
 
 
-def test_the_configs_method_settings_name_declared_methods_and_parameters():
-    for name, block in CONFIG["methods"].items():
-        assert name in METHODS, name
-        assert set(block) <= set(METHOD_SCHEMAS[name]["properties"]), name
+def test_config_overrides_only_declared_parameters_of_declared_methods():
+    for method, block in OVERRIDES.items():
+        assert method in METHODS, f"config.yaml methods.{method}: no such method module"
+        undeclared = set(block or {}) - set(METHODS[method].parameters)
+        assert not undeclared, f"config.yaml methods.{method}: {sorted(undeclared)} undeclared"
+    # the schema a study checks the config against, its methods section from the declarations
+    schema = yaml.safe_load((REPOSITORY / "schemas" / "config.schema.yaml").read_text())
+    validator = jsonschema.Draft202012Validator(complete_schema(schema))
+    assert [error.message for error in validator.iter_errors(copy.deepcopy(CONFIG))] == []
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))
@@ -83,8 +95,9 @@ def test_every_method_labels_every_point_of_the_blobs(method, blobs):
 
 
 def test_an_unknown_method_is_refused():
-    with pytest.raises(ValueError, match="unknown method 'spectral'; known: agglomerative"):
-        methods.fit("spectral", np.zeros((3, 2)), {})
+    known = re.escape(", ".join(sorted(METHODS)))
+    with pytest.raises(ValueError, match=f"unknown method 'no_such_method'; known: {known}$"):
+        methods.fit("no_such_method", np.zeros((3, 2)), {})
 
 
 def test_lloyd_from_scratch_equals_scikit_learn_from_the_same_centres(digits):

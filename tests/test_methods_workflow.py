@@ -1,29 +1,54 @@
 """Every method through real `snakemake`, on the 8x8 digits and on the 3-D blobs."""
 
 import copy
+import math
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 from conftest import Workspace, small_study
 
+from digit_clustering.methods.registry import METHODS
+from digit_clustering.study.catalogue import IMAGE_RUN_FIGURES
+
 pytestmark = pytest.mark.workflow
 
+# The settings of the runs the tests below read; every other method of the registry runs once
+# with its defaults.
+PARTICULAR_RUNS = {
+    "lloyd": [{"params": {"restarts": 3}}],
+    "gmm": [{"grid": {"k": [8, 10]}}],
+    "agglomerative": [
+        {"grid": {"linkage": ["ward", "single"]}},
+        {"params": {"linkage": "complete"}},
+    ],
+    "dbscan": [{"grid": {"eps": [0.05, 1.2, 50.0]}}],
+    "hdbscan": [{"params": {"min_cluster_size": 20}}],
+}
 ONE_RUN_PER_METHOD = [
-    {"method": "kmeans", "space": "pca"},
-    {"method": "minibatch_kmeans", "space": "pca"},
-    {"method": "lloyd", "space": "pca", "params": {"restarts": 3}},
-    {"method": "gmm", "space": "pca", "grid": {"k": [8, 10]}},
-    {"method": "agglomerative", "space": "pca", "grid": {"linkage": ["ward", "single"]}},
-    {"method": "agglomerative", "space": "pca", "params": {"linkage": "complete"}},
-    {"method": "dbscan", "space": "pca", "grid": {"eps": [0.05, 1.2, 50.0]}},
-    {"method": "hdbscan", "space": "pca", "params": {"min_cluster_size": 20}},
+    {"method": method, "space": "pca", **copy.deepcopy(settings)}
+    for method in METHODS
+    for settings in PARTICULAR_RUNS.get(method, [{}])
 ]
+STUDY_FIGURES = ("summary", "dbscan_grid", "agreement", "neighbours")
+
+
+def runs_of(entries: list[dict]) -> dict[str, int]:
+    """How many runs each method has once the entries' grids are expanded."""
+    counts = {}
+    for entry in entries:
+        size = math.prod(len(values) for values in entry.get("grid", {}).values())
+        counts[entry["method"]] = counts.get(entry["method"], 0) + size
+    return counts
+
+
+def entry_of(entries: list[dict], method: str) -> dict:
+    return next(entry for entry in entries if entry["method"] == method)
 
 
 def all_methods_study(dataset: str) -> dict:
     config = small_study(dataset)
-    config["runs"] = ONE_RUN_PER_METHOD
+    config["runs"] = copy.deepcopy(ONE_RUN_PER_METHOD)  # a test may change its own copy
     config["neighbours"] = {"space": "pca", "queries": [0, 5], "k": 4}
     return config
 
@@ -35,26 +60,22 @@ def digits_all_methods(tmp_path_factory) -> Workspace:
 
 def test_every_method_runs_and_is_scored(digits_all_methods):
     metrics = pd.read_csv(digits_all_methods.path("results/digits/metrics.csv"))
-    assert set(metrics["method"]) == {
-        "kmeans",
-        "minibatch_kmeans",
-        "lloyd",
-        "gmm",
-        "agglomerative",
-        "dbscan",
-        "hdbscan",
-    }
-    assert len(metrics) == 12
+    runs = runs_of(ONE_RUN_PER_METHOD)
+    assert metrics["method"].value_counts().to_dict() == runs
+    assert set(runs) == set(METHODS)
     ward = metrics[metrics["run"].str.contains("linkage~ward")].iloc[0]
     assert ward["accuracy"] > 0.7
     assert metrics.loc[metrics["method"] == "gmm", "fit_bic"].notna().all()
     page = digits_all_methods.path("results/digits/report/index.html").read_text()
-    for figure in ("summary", "dbscan_grid", "agreement", "neighbours"):
+    for figure in STUDY_FIGURES:
         assert f'alt="{figure}"' in page
-    assert page.count('alt="iterations of lloyd/') == 1
-    assert page.count('alt="dendrogram of agglomerative/') == 3
-    # four figures per run, Lloyd's iterations, three dendrograms and four study figures
-    assert page.count("data:image/png;base64,") == 12 * 4 + 1 + 3 + 4
+    assert page.count('alt="iterations of lloyd/') == runs["lloyd"] == 1
+    assert page.count('alt="dendrogram of agglomerative/') == runs["agglomerative"] == 3
+    # each run's figures, the figure of each course (Lloyd's iterations, the dendrograms) and
+    # the study's figures
+    courses = sum(n for method, n in runs.items() if METHODS[method].course_figure)
+    expected = sum(runs.values()) * len(IMAGE_RUN_FIGURES) + courses + len(STUDY_FIGURES)
+    assert page.count("data:image/png;base64,") == expected
 
 
 def test_degenerate_dbscan_runs_stay_in_the_table_with_a_reason(digits_all_methods):
@@ -92,7 +113,7 @@ def test_nearest_neighbours_of_the_queries(digits_all_methods):
 
 def test_adding_a_dbscan_grid_value_adds_only_its_jobs(digits_all_methods, tmp_path):
     config = all_methods_study("digits")
-    config["runs"][6]["grid"]["eps"].append(2.0)
+    entry_of(config["runs"], "dbscan")["grid"]["eps"].append(2.0)
     planned = digits_all_methods.copy(tmp_path / "study", config).planned_jobs()
     assert planned["cluster"] == 1 and planned["evaluate"] == 1
     assert "pca" not in planned and "neighbours" not in planned
@@ -103,14 +124,14 @@ def test_every_method_runs_on_the_blobs(workspace_factory):
     runs = [dict(run, space="raw") for run in copy.deepcopy(ONE_RUN_PER_METHOD)]
     for run in runs:
         run.setdefault("params", {})
-        if run["method"] in ("kmeans", "minibatch_kmeans", "lloyd", "agglomerative"):
-            run["params"]["k"] = 7
-    runs[6]["grid"]["eps"] = [1.0]
+        if "k" in METHODS[run["method"]].parameters and "k" not in run.get("grid", {}):
+            run["params"]["k"] = 7  # the blobs' centres
+    entry_of(runs, "dbscan")["grid"]["eps"] = [1.0]
     config["datasets"]["blobs"].update(n_samples=600, spaces=["raw"], runs=runs)
     config["neighbours"] = {"space": "raw", "queries": [0], "k": 3}
     workspace = workspace_factory(config)
     workspace.snakemake()
     metrics = pd.read_csv(workspace.path("results/blobs/metrics.csv"))
-    assert len(metrics) == 10
+    assert metrics["method"].value_counts().to_dict() == runs_of(runs)
     kmeans = metrics[metrics["method"] == "kmeans"].iloc[0]
     assert kmeans["ari"] > 0.8

@@ -4,7 +4,6 @@ report names them, and the space the headline is set beside."""
 import pytest
 from test_study import config, study
 
-from digit_clustering.study.errors import ConfigError
 from digit_clustering.study.spaces import describe
 
 pytestmark = pytest.mark.unit
@@ -45,20 +44,6 @@ def test_spaces_are_described_with_their_pixels():
     assert describe(config(dataset="fashion_mnist"), "raw") == "pixels"
 
 
-def test_a_point_cloud_cannot_be_deskewed():
-    blobs = config(dataset="blobs")
-    blobs["spaces"]["raw"]["deskew"] = True
-    with pytest.raises(ConfigError, match="blobs is a point cloud, not images.*deskew: false"):
-        study(blobs)
-
-
-def test_a_space_may_not_deskew_what_it_embeds():
-    broken = config()
-    broken["spaces"]["umap10"]["deskew"] = False  # a umap space takes its input's pixels
-    with pytest.raises(ConfigError, match="deskew"):
-        study(broken)
-
-
 def test_the_headline_is_set_beside_the_plain_path():
     built = study(config())
     assert (built.headline_space, built.headline_compare) == ("umap10", "umap10_plain")
@@ -67,23 +52,3 @@ def test_the_headline_is_set_beside_the_plain_path():
     without_plain_run = config()
     without_plain_run["datasets"]["mnist"]["extra_runs"] = []
     assert study(without_plain_run).headline_compare is None
-
-
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (
-            lambda c: c["headline"].update(compare="umap11"),
-            r"not declared.*Did you mean .umap10.\?",
-        ),
-        (
-            lambda c: c["spaces"]["pca50_plain"].update(sample={"size": 1000}),
-            "whose sample is not that of",
-        ),
-    ],
-)
-def test_a_wrong_comparison_is_refused_before_any_job(change, message):
-    broken = config()
-    change(broken)
-    with pytest.raises(ConfigError, match=message):
-        study(broken)

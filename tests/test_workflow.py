@@ -15,14 +15,16 @@ from conftest import (
     Workspace,
     assert_same_results,
     executed_rules,
+    method_overrides,
     small_study,
 )
 from snakemake.utils import update_config
 
 from digit_clustering.jobs.provenance import library_versions
+from digit_clustering.study.catalogue import IMAGE_RUN_FIGURES, png
 from digit_clustering.tables import read_metadata
 
-pytestmark = pytest.mark.workflow
+# Each test names its tier: the two that open pages in Chromium are system tests only.
 
 # What one new or changed run costs: its own jobs, the silhouette of its space, and what
 # gathers every run.
@@ -46,6 +48,7 @@ def digits_study(tmp_path_factory) -> Workspace:
     return Workspace.built(tmp_path_factory, "digits", small_study("digits"))
 
 
+@pytest.mark.workflow
 def test_digits_study_builds_the_report_and_every_metric(digits_study):
     metrics = pd.read_csv(digits_study.path("results/digits/metrics.csv"))
     assert len(metrics) == 3
@@ -55,18 +58,20 @@ def test_digits_study_builds_the_report_and_every_metric(digits_study):
     assert metrics["silhouette"].between(0, 1).all()
     assert (metrics["n_points"] == 1797).all()
     page = digits_study.path("results/digits/report/index.html").read_text()
-    # centroids, confusion, gallery and nearest images per run; the summary and the agreement
-    assert page.count("data:image/png;base64,") == 3 * 4 + 2
+    # every image run figure of each run; the summary and the agreement
+    assert page.count("data:image/png;base64,") == 3 * len(IMAGE_RUN_FIGURES) + 2
     assert "kmeans/pca/k~10@init~k-means++@n_init~2@max_iter~100/seed~0" in page
     assert page.count('<section class="run"') == 3
     assert "Best run per metric" in page and 'class="sortable"' in page
     assert "Made with snakemake " in page and "scikit-learn " in page
 
 
+@pytest.mark.workflow
 def test_second_run_with_nothing_changed_runs_nothing(digits_study):
     assert digits_study.planned_jobs() == {}
 
 
+@pytest.mark.workflow
 def test_changing_a_kmeans_setting_reruns_only_that_run_and_what_gathers_it(digits_study, tmp_path):
     config = copy.deepcopy(digits_study.config)
     config["runs"][1]["params"] = {"init": "random"}
@@ -74,6 +79,7 @@ def test_changing_a_kmeans_setting_reruns_only_that_run_and_what_gathers_it(digi
     assert planned == ONE_RUN_JOBS
 
 
+@pytest.mark.workflow
 def test_changing_pca_components_reruns_that_space_only(digits_study, tmp_path):
     config = copy.deepcopy(digits_study.config)
     config["spaces"]["pca"]["n_components"] = 6
@@ -84,6 +90,7 @@ def test_changing_pca_components_reruns_that_space_only(digits_study, tmp_path):
     assert not {"decode", "scale"} & set(planned)
 
 
+@pytest.mark.workflow
 def test_adding_a_run_adds_only_its_jobs(digits_study, tmp_path):
     config = copy.deepcopy(digits_study.config)
     config["runs"][0]["grid"]["k"].append(12)
@@ -91,6 +98,7 @@ def test_adding_a_run_adds_only_its_jobs(digits_study, tmp_path):
     assert planned == ONE_RUN_JOBS
 
 
+@pytest.mark.workflow
 def test_deleting_an_intermediate_rebuilds_it_and_its_dependents(digits_study, tmp_path):
     study = digits_study.copy(tmp_path / "study")
     study.path("results/digits/scaled/max.parquet").unlink()
@@ -99,6 +107,7 @@ def test_deleting_an_intermediate_rebuilds_it_and_its_dependents(digits_study, t
     assert planned["report"] == 1 and "decode" not in planned
 
 
+@pytest.mark.workflow
 def test_a_changed_setting_really_reruns_only_its_jobs(digits_study, tmp_path):
     config = copy.deepcopy(digits_study.config)
     config["runs"][0]["grid"]["k"] = [5, 10, 7]
@@ -113,6 +122,7 @@ def test_a_changed_setting_really_reruns_only_its_jobs(digits_study, tmp_path):
     assert len(pd.read_csv(study.path("results/digits/metrics.csv"))) == 4
 
 
+@pytest.mark.workflow
 def test_rebuilding_on_one_core_or_two_gives_byte_identical_outputs(workspace_factory):
     # k-means and mini-batch k-means sum per-thread partial centres: with the thread count
     # left to `--cores`, their centres differed in the last bits.
@@ -128,6 +138,7 @@ def test_rebuilding_on_one_core_or_two_gives_byte_identical_outputs(workspace_fa
     assert_same_results(first, second)
 
 
+@pytest.mark.workflow
 def test_every_table_and_figure_records_what_made_it(digits_study):
     outputs = list(digits_study.path("results").rglob("*.parquet"))
     for path in outputs:
@@ -203,6 +214,7 @@ def test_blobs_study_draws_3d_views_that_turn_in_a_browser(workspace_factory, tm
     assert seen["turned"] and seen["after"] != seen["before"]
 
 
+@pytest.mark.workflow
 def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
     workspace_factory, fake_mnist_directory, serve_directory, tmp_path
 ):
@@ -234,6 +246,7 @@ def test_mnist_is_downloaded_from_a_loopback_mirror_after_a_dead_one(
     assert scored["sse_pixels"] > 0
 
 
+@pytest.mark.workflow
 def test_every_mirror_failing_stops_with_the_sources_and_leaves_nothing(
     workspace_factory, serve_directory, tmp_path
 ):
@@ -253,9 +266,10 @@ def test_every_mirror_failing_stops_with_the_sources_and_leaves_nothing(
     assert [p for p in leftovers if p.is_file()] == []
 
 
+@pytest.mark.workflow
 def test_an_invalid_config_fails_before_any_job(workspace_factory):
     config = small_study("digits")
-    config["methods"]["kmeans"] = {"k": 1}
+    method_overrides(config, "kmeans")["k"] = 1
     workspace = workspace_factory(config)
     result = workspace.snakemake(check=False)
     assert result.returncode != 0
@@ -263,6 +277,7 @@ def test_an_invalid_config_fails_before_any_job(workspace_factory):
     assert not workspace.path("results").exists()
 
 
+@pytest.mark.workflow
 def test_complete_linkage_on_too_many_points_is_refused_before_any_job(workspace_factory):
     config = small_study("digits", max_job_memory_mb=2010)
     config["runs"] = [
@@ -276,6 +291,7 @@ def test_complete_linkage_on_too_many_points_is_refused_before_any_job(workspace
     assert not workspace.path("results").exists()
 
 
+@pytest.mark.workflow
 def test_real_mnist_from_a_loopback_mirror(workspace_factory, serve_directory, real_mnist):
     config = small_study("mnist", mnist_mirror=serve_directory(real_mnist))
     config["subsample"] = {"size": 3000, "seed": 0, "stratify": True}
@@ -292,11 +308,13 @@ def test_real_mnist_from_a_loopback_mirror(workspace_factory, serve_directory, r
     assert 0.4 < metrics.loc[0, "accuracy"] < 0.8
 
 
-def test_snakemake_report_collects_the_figures_and_table(digits_study):
-    digits_study.snakemake("--report", "report.html")
-    page = digits_study.path("report.html").read_text(errors="replace")
-    assert "metrics.csv" in page and "centroids.png" in page
-    for figure in ("confusion.png", "gallery.png", "nearest.png", "all.png"):
+@pytest.mark.workflow
+def test_snakemake_report_collects_the_figures_and_table(digits_study, tmp_path):
+    study = digits_study.copy(tmp_path / "study")  # the report is written into the study
+    study.snakemake("--report", "report.html")
+    page = study.path("report.html").read_text(errors="replace")
+    assert "metrics.csv" in page
+    for figure in [*map(png, IMAGE_RUN_FIGURES), "all.png"]:
         assert figure in page, figure
     assert "Cluster galleries" in page and "Agreement between runs" in page
 
@@ -315,6 +333,6 @@ def test_the_report_opens_from_disk_in_a_real_browser(digits_study, tmp_path):
     seen = browser.visit(page, tmp_path / "report.png", sort_by_accuracy)
     assert seen.failed_requests == [] and seen.script_errors == []
     runs = len(pd.read_csv(digits_study.path("results/digits/metrics.csv")))
-    assert seen.images == page.read_text().count("<img ") >= runs * 4 + 2
+    assert seen.images == page.read_text().count("<img ") >= runs * len(IMAGE_RUN_FIGURES) + 2
     assert seen.broken_images == []
     assert (tmp_path / "report.png").stat().st_size > 100_000
