@@ -1,10 +1,11 @@
 """The decode step: a dataset's source, whatever its format, as the points table."""
 
 import logging
+from dataclasses import replace
 
 from digit_clustering.data.registry import kind_of
 from digit_clustering.data.sources import mnist_from_path
-from digit_clustering.tables import Points, write_points
+from digit_clustering.tables import write_points
 
 log = logging.getLogger(__name__)
 
@@ -26,5 +27,4 @@ def decode(
     else:
         points = kind.load(**settings)
     log.info("decoded %d points of %d values", *points.x.shape)
-    named = {"dataset": dataset, **points.metadata}
-    write_points(Points(points.ids, points.x, points.labels, points.split, named), output)
+    write_points(replace(points, metadata={"dataset": dataset, **points.metadata}), output)

@@ -15,7 +15,7 @@ from digit_clustering.jobs.provenance import library_versions
 from digit_clustering.report import page as report
 from digit_clustering.report.headline import Headline
 from digit_clustering.study.codec import short_names
-from digit_clustering.study.layout import CLUSTER_JOB, run_of_benchmark, run_of_file
+from digit_clustering.study.layout import CLUSTER_STEP, run_of_benchmark, run_of_file
 from digit_clustering.tables import read_parquet, table_metadata
 
 
@@ -89,14 +89,13 @@ def timings(runs: list[str], benchmarks: Path) -> tuple[dict[str, float], float,
     study's jobs, from the benchmark files Snakemake wrote (each job's latest run)."""
     fit_seconds, total, jobs = {}, 0.0, 0
     current = set(runs)
-    fit_job = CLUSTER_JOB.rpartition("/")[2]
     for path in sorted(benchmarks.rglob("*.tsv")):
         of_run = run_of_benchmark(path.relative_to(benchmarks).as_posix())
         if of_run and of_run[0] not in current:
             continue  # a run no longer in the config
         seconds = float(pd.read_csv(path, sep="\t")["s"].iloc[-1])
         total, jobs = total + seconds, jobs + 1
-        if of_run and of_run[1] == fit_job:
+        if of_run and of_run[1] == CLUSTER_STEP:
             fit_seconds[of_run[0]] = seconds
     return fit_seconds, total, jobs
 

@@ -54,7 +54,14 @@ def run_job(step: str) -> str:
     return f"{RUN_JOBS}/{step}"
 
 
-CLUSTER_JOB = run_job("cluster")
+CLUSTER_STEP = "cluster"  # the job whose wall time is the run's fit time
+CLUSTER_JOB = run_job(CLUSTER_STEP)
+_RUN_JOBS_PREFIX = RUN_JOBS.split("{run}")[0]
+_RUN_FOLDER = re.compile(
+    re.escape(RUN)
+    .replace(re.escape("{dataset}"), "[^/]+")
+    .replace(re.escape("{run}"), "(?P<run>.+)")
+)
 
 # Where jobs write, checked for space and permission before a run starts.
 OUTPUT_FOLDERS = tuple(pattern.split("/")[0] for pattern in (RUN, LOGS, BENCHMARKS))
@@ -71,18 +78,15 @@ def benchmark(job: str) -> str:
 def run_of_benchmark(relative: str) -> tuple[str, str] | None:
     """(run, job) of a benchmark file's path below `BENCHMARKS` (``runs/a/b/cluster.tsv``
     -> ``("a/b", "cluster")``); None for a job of no run."""
-    prefix = RUN_JOBS.split("{run}")[0]
-    if not relative.startswith(prefix):
+    if not relative.startswith(_RUN_JOBS_PREFIX):
         return None
-    run, _, job = relative.removeprefix(prefix).removesuffix(".tsv").rpartition("/")
+    run, _, job = relative.removeprefix(_RUN_JOBS_PREFIX).removesuffix(".tsv").rpartition("/")
     return run, job
 
 
 def run_of_file(path: str) -> str:
     """The run whose folder (`RUN`) holds `path`."""
-    before, after = RUN.split("{run}")
-    pattern = re.escape(before).replace(re.escape("{dataset}"), "[^/]+") + "(.+)"
-    return re.search(pattern + re.escape(after) + "/[^/]+$", path).group(1)
+    return _RUN_FOLDER.search(path.rpartition("/")[0]).group("run")
 
 
 def run_file(name: str) -> str:
