@@ -7,7 +7,6 @@ configfile: "config.yaml"
 
 
 include: "rules/common.smk"
-include: "rules/inputs.smk"
 include: "rules/download.smk"
 include: "rules/decode.smk"
 include: "rules/preprocess.smk"

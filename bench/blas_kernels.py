@@ -58,11 +58,11 @@ def run_path(mnist: Path, output: Path) -> None:
     from threadpoolctl import threadpool_info
 
     from digit_clustering.data.sources import from_idx_directory
+    from digit_clustering.features.pca import pca
+    from digit_clustering.features.umap import umap_embedding
     from digit_clustering.methods.fitting import fit
     from digit_clustering.prepare.deskew import deskew
-    from digit_clustering.prepare.pca import pca
     from digit_clustering.prepare.scaling import scale
-    from digit_clustering.prepare.umap import umap_embedding
 
     points = scale(deskew(from_idx_directory(mnist)), "max")
     reduced = pca(points, 50, False, 0)[0]

@@ -16,8 +16,8 @@ from sklearn.cluster import KMeans
 from threadpoolctl import threadpool_limits
 
 from digit_clustering.data.sources import from_idx_directory
+from digit_clustering.features.pca import pca
 from digit_clustering.methods.lloyd import lloyd
-from digit_clustering.prepare.pca import pca
 from digit_clustering.prepare.scaling import scale
 
 REPOSITORY = Path(__file__).resolve().parent.parent

@@ -32,11 +32,11 @@ def manifold_path(mnist: Path, deskewed: bool, seed: int, keep: Path | None) -> 
     """One path, timed by stage; run in its own process."""
     from digit_clustering.data.sources import from_idx_directory
     from digit_clustering.evaluation import metrics
+    from digit_clustering.features.pca import pca
+    from digit_clustering.features.umap import umap_embedding
     from digit_clustering.methods.fitting import fit
     from digit_clustering.prepare.deskew import deskew
-    from digit_clustering.prepare.pca import pca
     from digit_clustering.prepare.scaling import scale
-    from digit_clustering.prepare.umap import umap_embedding
 
     seconds = dict.fromkeys(STAGES, 0.0)
     clock = time.perf_counter()
@@ -71,11 +71,11 @@ def heldout_path(mnist: Path, seed: int) -> dict:
     """The deskewed path fitted on train, the test images placed and labelled by it."""
     from digit_clustering.data.sources import from_idx_directory
     from digit_clustering.evaluation.metrics import heldout_accuracy
+    from digit_clustering.features.pca import pca
+    from digit_clustering.features.umap import umap_train_embedding
     from digit_clustering.methods.fitting import fit
     from digit_clustering.prepare.deskew import deskew
-    from digit_clustering.prepare.pca import pca
     from digit_clustering.prepare.scaling import scale
-    from digit_clustering.prepare.umap import umap_train_embedding
 
     began = time.perf_counter()
     points = scale(deskew(from_idx_directory(mnist)), "max")

@@ -25,8 +25,8 @@ from results_md import replace_section
 from digit_clustering.data.sources import from_idx_directory
 from digit_clustering.evaluation.information import adjusted_rand, normalized_mutual_info
 from digit_clustering.evaluation.metrics import hungarian_accuracy
+from digit_clustering.features.pca import pca
 from digit_clustering.prepare.deskew import deskew
-from digit_clustering.prepare.pca import pca
 from digit_clustering.prepare.scaling import scale
 
 REPOSITORY = Path(__file__).resolve().parent.parent

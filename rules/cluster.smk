@@ -1,31 +1,31 @@
 rule cluster:
     input:
-        run_features,
+        of_run("features"),
     output:
         labels=layout.RUN_LABELS,
         centres=layout.RUN_CENTRES,
         trace=layout.RUN_TRACE,
     log:
-        layout.log(layout.CLUSTER_JOB),
+        layout.log(layout.run_job("cluster")),
     benchmark:
-        layout.benchmark(layout.CLUSTER_JOB)
+        layout.benchmark(layout.run_job("cluster"))
     conda:
         "../envs/pipeline.yaml"
-    threads: run_threads
+    threads: of_run("threads")
     resources:
-        mem_mb=run_memory_mb,
-        runtime=run_runtime,
+        mem_mb=per_attempt(of_run("mem_mb")),
+        runtime=per_attempt(of_run("runtime")),
     params:
-        method=run_method,
-        settings=run_params,
-        code=fit_code("cluster"),
+        method=of_run("method"),
+        settings=of_run("params"),
+        code=code("cluster", of_run("fit_module")),
     script:
         "../scripts/cluster.py"
 
 
 rule heldout:
     input:
-        run_heldout_features,
+        of_run("heldout_features"),
     output:
         layout.RUN_HELDOUT,
     log:
@@ -34,13 +34,13 @@ rule heldout:
         layout.benchmark(layout.run_job("heldout"))
     conda:
         "../envs/pipeline.yaml"
-    threads: run_threads
+    threads: of_run("threads")
     resources:
-        mem_mb=run_memory_mb,
-        runtime=run_runtime,
+        mem_mb=per_attempt(of_run("mem_mb")),
+        runtime=per_attempt(of_run("runtime")),
     params:
-        method=run_method,
-        settings=run_params,
-        code=fit_code("heldout"),
+        method=of_run("method"),
+        settings=of_run("params"),
+        code=code("heldout", of_run("fit_module")),
     script:
         "../scripts/heldout.py"

@@ -1,44 +1,21 @@
 import re
 import sys
+from functools import partial
 from pathlib import Path
 
 import yaml
 
-from digit_clustering.data.registry import (
-    first_mirror,
-    kind_of,
-    load_settings,
-    local_source,
-)
-from digit_clustering.data.idx_files import IDX_SPLITS, IDX_STEMS, idx_archive
+from digit_clustering.data.idx_files import IDX_STEMS
+from digit_clustering.features.registry import SPACE_KINDS
 from digit_clustering.figures.captions import caption_file
-from digit_clustering.study.catalogue import (
-    CATEGORIES,
-    CLOUD_PAGE,
-    CLOUD_RUN_FIGURES,
-    IMAGE_RUN_FIGURES,
-    png,
-)
+from digit_clustering.figures.catalogue import CATEGORIES, CLOUD_PAGE, png, run_figure_names
 from digit_clustering.jobs.code import code_digest
 from digit_clustering.jobs.memory import cap_notice, this_machines_memory_cap_mb
 from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 from digit_clustering.jobs.storage import check_writable
-from digit_clustering.jobs.threads import NUMERIC_THREADS
-from digit_clustering.methods.registry import METHODS, module_name
-from digit_clustering.prepare.scaling import SCALINGS
-from digit_clustering.prepare.umap import umap_threads
+from digit_clustering.settings.codec import space_key_pattern
 from digit_clustering.study import layout
-from digit_clustering.study.codec import (
-    NO_TRANSFORM,
-    decode,
-    pixels_key,
-    pixels_settings,
-    transform_pattern,
-    transform_settings,
-)
-from digit_clustering.study.config_text import config_digest, config_text
 from digit_clustering.study.runs import own_runs_notice
-from digit_clustering.study.spaces import describe
 from digit_clustering.study.study import Study
 from digit_clustering.study.targets import targets, where_to_look
 
@@ -47,11 +24,6 @@ with open(workflow.source_path("../schemas/config.schema.yaml")) as schema_file:
 
 STUDY = Study(config, CONFIG_SCHEMA)
 validate(config, "../schemas/config.schema.yaml")
-
-SCRIPTS = Path(workflow.basedir) / "scripts"
-DATASETS = list(config["datasets"])
-IMAGE_DATASETS = "|".join(re.escape(d) for d in DATASETS if kind_of(d).has_images)
-CLOUD_DATASETS = "|".join(re.escape(d) for d in DATASETS if not kind_of(d).has_images)
 
 if workflow.is_main_process and not workflow.dryrun:
     check_writable(*layout.OUTPUT_FOLDERS)
@@ -73,104 +45,67 @@ if (
     workflow.register_resource("mem_mb", memory_cap_mb)
     print(cap_notice(memory_cap_mb), file=sys.stderr)
 
+PIXEL_KEYS = "|".join(
+    space_key_pattern(name) for name, kind in SPACE_KINDS.items() if kind.takes == "pixels"
+)
+
 
 wildcard_constraints:
     dataset=STUDY.dataset,
-    pixels="|".join(re.escape(pixels_key(s, d)) for s in SCALINGS for d in (False, True)),
-    sample=r"[^/]+",
-    transform=f"{transform_pattern('pca')}|{NO_TRANSFORM}",
-    embedding=transform_pattern("umap"),
+    pixels="|".join(map(re.escape, STUDY.pixels)),
+    sample="|".join(map(re.escape, STUDY.samples)),
+    key=PIXEL_KEYS,
     idx_file="|".join(IDX_STEMS),
 
 
-def script_path(name):
-    return str(SCRIPTS / f"{name}.py")
+def of(records, field):
+    """A job's `field`, from the record its wildcards name in `records` (one of the study's
+    tables: `STUDY.by_run`, `STUDY.by_space`...); an absent file (None) is no input."""
+
+    def value(wildcards):
+        found = getattr(records.of(wildcards), field)
+        return [] if found is None else found
+
+    return value
 
 
-def code(name):
-    """The digest of a script and the package modules it imports: a param, so that editing
-    any of them reruns the rule's jobs."""
-    return code_digest(script_path(name))
+of_run = partial(of, STUDY.by_run)
+of_space = partial(of, STUDY.by_space)
+of_space_job = partial(of, STUDY.by_space_job)
+of_sample = partial(of, STUDY.by_sample)
+of_pixels = partial(of, STUDY.by_pixels)
 
 
-def figure(pattern, name, **labels):
-    """A figure's output, with its caption and category in Snakemake's report."""
+def untracked(records, field):
+    """Like `of`, as a param of `(wildcards, input)`, which Snakemake deliberately does not
+    track: a change of it reruns nothing."""
+
+    def value(wildcards, input):
+        return getattr(records.of(wildcards), field)
+
+    return value
+
+
+def per_attempt(request):
+    """A cluster request (a number, or a job's getter) that grows with the attempt: a job killed
+    for memory or wall time is retried (the profile's `retries`) with more."""
+
+    def grown(wildcards, attempt):
+        return (request(wildcards) if callable(request) else request) * attempt
+
+    return grown
+
+
+def code(script, module=None):
+    """The digest of a script and the package modules it imports (and of `module`, a job's
+    getter of a module loaded by name): a param, so that editing any of them reruns the
+    rule's jobs."""
+    path = str(Path(workflow.basedir) / "scripts" / f"{script}.py")
+    if module is None:
+        return code_digest(path)
+    return lambda wildcards: code_digest(path, module(wildcards))
+
+
+def reported(pattern, name, **labels):
+    """An output shown in Snakemake's report, with its caption and category."""
     return report(pattern, caption=caption_file(name), category=CATEGORIES[name], labels=labels)
-
-
-def run_figure_outputs(names):
-    return {name: figure(layout.run_file(png(name)), name, run="{run}") for name in names}
-
-
-def course_figure_output(method):
-    """The figure a method draws of its fit's course, named by the method."""
-    name = METHODS[method].course_figure
-    return figure(layout.run_file(png(name)), name, run="{run}")
-
-
-def course_figure_job(method):
-    """The job that draws a method's course figure, for its log and benchmark."""
-    return layout.run_job(METHODS[method].course_figure)
-
-
-def run_of(wildcards):
-    return STUDY.run(wildcards.run)
-
-
-def run_method(wildcards):
-    return run_of(wildcards).method
-
-
-def run_params(wildcards):
-    return run_of(wildcards).params
-
-
-def fit_code(name):
-    """The code of a fitting job: its script's modules and its method's module (loaded by name,
-    so no import shows it)."""
-
-    def digest(wildcards):
-        return code_digest(script_path(name), module_name(run_method(wildcards)))
-
-    return digest
-
-
-# A job killed for memory or wall time on a cluster is retried (the profile's `retries`) with
-# its request multiplied by the attempt.
-def run_memory_mb(wildcards, attempt):
-    return STUDY.run_memory_mb(run_of(wildcards)) * attempt
-
-
-def run_runtime(wildcards, attempt):
-    return METHODS[run_method(wildcards)].runtime_min * attempt
-
-
-def run_threads(wildcards):
-    return METHODS[run_method(wildcards)].threads
-
-
-def scaled_by_attempt(base):
-    def request(wildcards, attempt):
-        return base * attempt
-
-    return request
-
-
-def run_features(wildcards):
-    return STUDY.features_path(run_of(wildcards).space)
-
-
-def run_heldout_features(wildcards):
-    return STUDY.heldout_features_path(run_of(wildcards).space)
-
-
-def run_pixels(wildcards):
-    return STUDY.pixels_path(run_of(wildcards).space)
-
-
-def labels_of(runs):
-    return [STUDY.run_path(run, layout.RUN_LABELS) for run in runs]
-
-
-def space_features(wildcards):
-    return STUDY.features_path(wildcards.space)

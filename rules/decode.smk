@@ -1,12 +1,12 @@
 rule decode:
     input:
-        decode_input,
+        STUDY.data.files,
     output:
         layout.DATA,
     log:
-        layout.log("decode"),
+        layout.log(layout.JOBS["decode"]),
     benchmark:
-        layout.benchmark("decode")
+        layout.benchmark(layout.JOBS["decode"])
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -14,9 +14,9 @@ rule decode:
         mem_mb=1200,
         runtime=10,
     params:
-        idx_files=idx_files,
-        local_source=decode_source,
-        settings=dataset_settings,
+        idx_files=STUDY.data.idx_files,
+        local_source=STUDY.data.local_source,
+        settings=STUDY.data.settings,
         code=code("decode"),
     script:
         "../scripts/decode.py"

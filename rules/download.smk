@@ -3,9 +3,9 @@ rule download:
     output:
         layout.IDX_FILE,
     log:
-        layout.log("download/{idx_file}"),
+        layout.log(layout.JOBS["download"]),
     benchmark:
-        layout.benchmark("download/{idx_file}")
+        layout.benchmark(layout.JOBS["download"])
     retries: 1
     localrule: True
     conda:
@@ -15,8 +15,10 @@ rule download:
         mem_mb=400,
         runtime=30,
     params:
-        checksum=idx_checksum,
-        mirrors=idx_mirrors,
-        timeout=idx_timeout,
+        checksum=of(STUDY.by_idx_file, "checksum"),
+        # Where a file may be found, not what it is (the MD5 says that): pointing at another
+        # mirror never re-downloads a verified file.
+        mirrors=untracked(STUDY.by_idx_file, "mirrors"),
+        timeout=untracked(STUDY.by_idx_file, "timeout"),
     script:
         "../scripts/download.py"

@@ -1,23 +1,22 @@
 rule silhouette:
     input:
-        features=space_features,
-        labels=space_labels,
+        features=of_space("points"),
+        labels=of_space("labels"),
     output:
         layout.SILHOUETTE,
     log:
-        layout.log("silhouette/{space}"),
+        layout.log(layout.JOBS["silhouette"]),
     benchmark:
-        layout.benchmark("silhouette/{space}")
+        layout.benchmark(layout.JOBS["silhouette"])
     conda:
         "../envs/pipeline.yaml"
     threads: 4
     resources:
-        mem_mb=scaled_by_attempt(2500),
-        runtime=scaled_by_attempt(20),
+        mem_mb=per_attempt(2500),
+        runtime=per_attempt(20),
     params:
-        runs=space_runs,
-        sample_size=config["evaluation"]["silhouette_sample"],
-        seed=config["evaluation"]["seed"],
+        runs=of_space("runs"),
+        settings=of_space("silhouette_settings"),
         code=code("silhouette"),
     script:
         "../scripts/silhouette.py"
@@ -25,11 +24,11 @@ rule silhouette:
 
 rule evaluate:
     input:
-        unpack(run_heldout),
-        features=run_features,
+        features=of_run("features"),
         labels=layout.RUN_LABELS,
         centres=layout.RUN_CENTRES,
-        pixels=run_pixels,
+        pixels=of_run("pixels"),
+        heldout=of_run("heldout"),
     output:
         layout.RUN_METRICS,
     log:
@@ -43,7 +42,7 @@ rule evaluate:
         mem_mb=2200,
         runtime=10,
     params:
-        run=run_identity,
+        run=of_run("identity"),
         code=code("evaluate"),
     script:
         "../scripts/evaluate.py"
@@ -51,15 +50,15 @@ rule evaluate:
 
 rule aggregate:
     input:
-        metrics=all_metrics,
-        silhouettes=all_silhouettes,
+        metrics=[run.metrics for run in STUDY.runs],
+        silhouettes=[space.silhouette for space in STUDY.used_spaces()],
     output:
         table=layout.METRICS,
-        csv=figure(layout.METRICS_CSV, "metrics"),
+        csv=reported(layout.METRICS_CSV, "metrics"),
     log:
-        layout.log("aggregate"),
+        layout.log(layout.JOBS["aggregate"]),
     benchmark:
-        layout.benchmark("aggregate")
+        layout.benchmark(layout.JOBS["aggregate"])
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -67,7 +66,6 @@ rule aggregate:
         mem_mb=500,
         runtime=5,
     params:
-        config_digest=config_digest(config),
         code=code("aggregate"),
     script:
         "../scripts/aggregate.py"
@@ -75,13 +73,13 @@ rule aggregate:
 
 rule agreement:
     input:
-        point_set_labels,
+        of_sample("labels"),
     output:
         layout.AGREEMENT,
     log:
-        layout.log("agreement/{sample}"),
+        layout.log(layout.JOBS["agreement"]),
     benchmark:
-        layout.benchmark("agreement/{sample}")
+        layout.benchmark(layout.JOBS["agreement"])
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -89,7 +87,7 @@ rule agreement:
         mem_mb=1000,
         runtime=10,
     params:
-        runs=point_set_run_names,
+        runs=of_sample("runs"),
         code=code("agreement"),
     script:
         "../scripts/agreement.py"

@@ -1,65 +1,60 @@
-rule pca:
-    input:
-        pca_input,
-    output:
-        points=layout.PCA_POINTS,
-        model=layout.PCA_MODEL,
-    log:
-        layout.log("features/{pixels}/{sample}/{transform}"),
-    benchmark:
-        layout.benchmark("features/{pixels}/{sample}/{transform}")
-    conda:
-        "../envs/pipeline.yaml"
-    threads: NUMERIC_THREADS
-    resources:
-        mem_mb=2200,
-        runtime=10,
-    params:
-        settings=pca_settings,
-        code=code("pca"),
-    script:
-        "../scripts/pca.py"
+# One rule per kind of space that builds one (features/<kind>.py), and one more for a kind
+# that can fit it on the training split alone; each runs scripts/<kind>[_heldout].py. A script's
+# path is read when its job runs, after the loop ended, so it names the kind from params.
+for kind_name, kind in SPACE_KINDS.items():
+    if not kind.builds:
+        continue
 
+    rule:
+        name:
+            kind_name
+        input:
+            of_space_job("input"),
+        output:
+            **{p: layout.space_file(kind.takes, p) for p in kind.products},
+        log:
+            layout.log(layout.space_job(kind.takes)),
+        benchmark:
+            layout.benchmark(layout.space_job(kind.takes))
+        wildcard_constraints:
+            **{layout.key_wildcard(kind.takes): space_key_pattern(kind_name)},
+        conda:
+            "../envs/pipeline.yaml"
+        threads: of_space_job("threads")
+        resources:
+            mem_mb=of_space_job("mem_mb"),
+            runtime=of_space_job("runtime"),
+        params:
+            settings=of_space_job("settings"),
+            kind=kind_name,
+            code=code(kind_name),
+        script:
+            "../scripts/{params.kind}.py"
 
-rule umap:
-    input:
-        umap_input,
-    output:
-        layout.UMAP_POINTS,
-    log:
-        layout.log("features/{pixels}/{sample}/{transform}/{embedding}"),
-    benchmark:
-        layout.benchmark("features/{pixels}/{sample}/{transform}/{embedding}")
-    conda:
-        "../envs/pipeline.yaml"
-    threads: umap_job_threads
-    resources:
-        mem_mb=2500,
-        runtime=15,
-    params:
-        settings=umap_settings,
-        code=code("umap"),
-    script:
-        "../scripts/umap.py"
+    if kind.places_heldout:
 
-
-rule umap_heldout:
-    input:
-        umap_input,
-    output:
-        layout.UMAP_HELDOUT,
-    log:
-        layout.log("features/{pixels}/{sample}/{transform}/{embedding}.heldout"),
-    benchmark:
-        layout.benchmark("features/{pixels}/{sample}/{transform}/{embedding}.heldout")
-    conda:
-        "../envs/pipeline.yaml"
-    threads: umap_job_threads
-    resources:
-        mem_mb=2500,
-        runtime=15,
-    params:
-        settings=umap_settings,
-        code=code("umap_heldout"),
-    script:
-        "../scripts/umap_heldout.py"
+        rule:
+            name:
+                f"{kind_name}_heldout"
+            input:
+                of_space_job("input"),
+            output:
+                layout.space_file(kind.takes, "heldout"),
+            log:
+                layout.log(layout.space_job(kind.takes, "heldout")),
+            benchmark:
+                layout.benchmark(layout.space_job(kind.takes, "heldout"))
+            wildcard_constraints:
+                embedding=space_key_pattern(kind_name),
+            conda:
+                "../envs/pipeline.yaml"
+            threads: of_space_job("threads")
+            resources:
+                mem_mb=of_space_job("mem_mb"),
+                runtime=of_space_job("runtime"),
+            params:
+                settings=of_space_job("settings"),
+                kind=kind_name,
+                code=code(f"{kind_name}_heldout"),
+            script:
+                "../scripts/{params.kind}_heldout.py"

@@ -1,55 +1,29 @@
-rule image_run_figures:
+# A run's pictures: of images (centroids, galleries...) or of a point cloud (a scatter and its
+# 3-D page), as the dataset holds.
+rule run_figures:
     input:
-        features=run_features,
-        pixels=run_pixels,
-        labels=layout.RUN_LABELS,
-        centres=layout.RUN_CENTRES,
-        model=run_model,
+        unpack(of_run("figure_inputs")),
     output:
-        **run_figure_outputs(IMAGE_RUN_FIGURES),
+        **{
+            name: reported(layout.run_file(png(name)), name, run="{run}")
+            for name in run_figure_names(STUDY.has_images)
+        },
+        **({} if STUDY.has_images else {"page": layout.run_file(CLOUD_PAGE)}),
     log:
         layout.log(layout.run_job("figures")),
     benchmark:
         layout.benchmark(layout.run_job("figures"))
-    wildcard_constraints:
-        dataset=IMAGE_DATASETS,
     conda:
         "../envs/pipeline.yaml"
     threads: 1
     resources:
-        mem_mb=1500,
+        mem_mb=1500 if STUDY.has_images else 800,
         runtime=5,
     params:
-        code=code("image_run_figures"),
+        images=STUDY.has_images,
+        code=code("run_figures"),
     script:
-        "../scripts/image_run_figures.py"
-
-
-rule cloud_run_figures:
-    input:
-        features=run_features,
-        labels=layout.RUN_LABELS,
-        centres=layout.RUN_CENTRES,
-        plotly_js=layout.PLOTLY_JS,  # what scatter.html loads
-    output:
-        **run_figure_outputs(CLOUD_RUN_FIGURES),
-        page=layout.run_file(CLOUD_PAGE),
-    log:
-        layout.log(layout.run_job("figures")),
-    benchmark:
-        layout.benchmark(layout.run_job("figures"))
-    wildcard_constraints:
-        dataset=CLOUD_DATASETS,
-    conda:
-        "../envs/pipeline.yaml"
-    threads: 1
-    resources:
-        mem_mb=800,
-        runtime=5,
-    params:
-        code=code("cloud_run_figures"),
-    script:
-        "../scripts/cloud_run_figures.py"
+        "../scripts/run_figures.py"
 
 
 # One copy of plotly's JavaScript per dataset, which every run's scatter.html links to.
@@ -57,9 +31,9 @@ rule plotly_js:
     output:
         layout.PLOTLY_JS,
     log:
-        layout.log("plotly_js"),
+        layout.log(layout.JOBS["plotly_js"]),
     benchmark:
-        layout.benchmark("plotly_js")
+        layout.benchmark(layout.JOBS["plotly_js"])
     localrule: True
     conda:
         "../envs/pipeline.yaml"
@@ -73,18 +47,19 @@ rule plotly_js:
         "../scripts/plotly_js.py"
 
 
-rule lloyd_figure:
+# The figures of a fit's course, each named by the figure a method declares (`course_figure`).
+rule iterations:
     input:
-        features=run_features,
+        features=of_run("features"),
         trace=layout.RUN_TRACE,
         centres=layout.RUN_CENTRES,
-        model=run_model,
+        model=of_run("model"),
     output:
-        course_figure_output("lloyd"),
+        reported(layout.run_file(png("iterations")), "iterations", run="{run}"),
     log:
-        layout.log(course_figure_job("lloyd")),
+        layout.log(layout.run_job("iterations")),
     benchmark:
-        layout.benchmark(course_figure_job("lloyd"))
+        layout.benchmark(layout.run_job("iterations"))
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -92,20 +67,20 @@ rule lloyd_figure:
         mem_mb=600,
         runtime=5,
     params:
-        code=code("lloyd_figure"),
+        code=code("iterations"),
     script:
-        "../scripts/lloyd_figure.py"
+        "../scripts/iterations.py"
 
 
 rule dendrogram:
     input:
         layout.RUN_TRACE,
     output:
-        course_figure_output("agglomerative"),
+        reported(layout.run_file(png("dendrogram")), "dendrogram", run="{run}"),
     log:
-        layout.log(course_figure_job("agglomerative")),
+        layout.log(layout.run_job("dendrogram")),
     benchmark:
-        layout.benchmark(course_figure_job("agglomerative"))
+        layout.benchmark(layout.run_job("dendrogram"))
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -113,7 +88,7 @@ rule dendrogram:
         mem_mb=800,
         runtime=5,
     params:
-        settings=run_params,
+        settings=of_run("course_settings"),
         code=code("dendrogram"),
     script:
         "../scripts/dendrogram.py"
@@ -122,13 +97,13 @@ rule dendrogram:
 rule neighbours_figure:
     input:
         neighbours=layout.NEIGHBOURS,
-        pixels=space_pixels,
+        pixels=of_space("pixels"),
     output:
-        figure(layout.NEIGHBOURS_FIGURE, "neighbours"),
+        reported(layout.NEIGHBOURS_FIGURE, "neighbours"),
     log:
-        layout.log("neighbours/{space}-figure"),
+        layout.log(layout.JOBS["neighbours_figure"]),
     benchmark:
-        layout.benchmark("neighbours/{space}-figure")
+        layout.benchmark(layout.JOBS["neighbours_figure"])
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -145,11 +120,11 @@ rule agreement_figure:
     input:
         layout.AGREEMENT,
     output:
-        figure(layout.AGREEMENT_FIGURE, "agreement"),
+        reported(layout.AGREEMENT_FIGURE, "agreement"),
     log:
-        layout.log("agreement/{sample}-figure"),
+        layout.log(layout.JOBS["agreement_figure"]),
     benchmark:
-        layout.benchmark("agreement/{sample}-figure")
+        layout.benchmark(layout.JOBS["agreement_figure"])
     conda:
         "../envs/pipeline.yaml"
     threads: 1

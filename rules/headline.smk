@@ -1,31 +1,31 @@
-rule headline:
-    input:
-        metrics=layout.METRICS,
-        labels=headline_labels,
-        features=headline_features,
-        view=headline_view,
-        pixels=headline_pixels,
-    output:
-        pairs=layout.HEADLINE["pairs"],
-        embedding=figure(layout.HEADLINE["embedding"], "embedding"),
-        confused=figure(layout.HEADLINE["confused"], "confused"),
-    log:
-        layout.log("headline"),
-    benchmark:
-        layout.benchmark("headline")
-    conda:
-        "../envs/pipeline.yaml"
-    threads: 1
-    resources:
-        mem_mb=2000,
-        runtime=10,
-    params:
-        runs=headline_runs,
-        space=STUDY.headline_space,
-        space_description=headline_space_description,
-        view=STUDY.headline_view,
-        compare=STUDY.headline_compare,
-        compare_description=headline_compare_description,
-        code=code("headline"),
-    script:
-        "../scripts/headline.py"
+# The run the report opens with, for a study that has one (`headline.space`).
+if STUDY.headline:
+
+    rule headline:
+        input:
+            metrics=layout.METRICS,
+            labels=STUDY.headline.labels,
+            features=STUDY.headline.points,
+            view=STUDY.headline.view_points or [],
+            pixels=STUDY.headline.pixels,
+        output:
+            pairs=layout.HEADLINE_PAIRS,
+            embedding=reported(layout.HEADLINE_EMBEDDING, "embedding"),
+            confused=reported(layout.HEADLINE_CONFUSED, "confused"),
+        log:
+            layout.log(layout.JOBS["headline"]),
+        benchmark:
+            layout.benchmark(layout.JOBS["headline"])
+        conda:
+            "../envs/pipeline.yaml"
+        threads: 1
+        resources:
+            mem_mb=2000,
+            runtime=10,
+        params:
+            runs=STUDY.headline.runs,
+            space=STUDY.headline.space,
+            view=STUDY.headline.view,
+            code=code("headline"),
+        script:
+            "../scripts/headline.py"

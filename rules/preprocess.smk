@@ -4,9 +4,9 @@ rule scale:
     output:
         layout.SCALED,
     log:
-        layout.log("scale/{pixels}"),
+        layout.log(layout.JOBS["scale"]),
     benchmark:
-        layout.benchmark("scale/{pixels}")
+        layout.benchmark(layout.JOBS["scale"])
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -14,7 +14,7 @@ rule scale:
         mem_mb=2200,
         runtime=10,
     params:
-        settings=pixels_settings_of,
+        settings=of_pixels("settings"),
         code=code("scale"),
     script:
         "../scripts/scale.py"
@@ -26,9 +26,9 @@ rule subsample:
     output:
         layout.SAMPLE,
     log:
-        layout.log("subsample/{pixels}/{sample}"),
+        layout.log(layout.JOBS["subsample"]),
     benchmark:
-        layout.benchmark("subsample/{pixels}/{sample}")
+        layout.benchmark(layout.JOBS["subsample"])
     conda:
         "../envs/pipeline.yaml"
     threads: 1
@@ -36,7 +36,7 @@ rule subsample:
         mem_mb=2000,
         runtime=10,
     params:
-        settings=sample_settings,
+        settings=of_sample("settings"),
         code=code("subsample"),
     script:
         "../scripts/subsample.py"

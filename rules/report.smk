@@ -2,17 +2,17 @@ rule report:
     input:
         metrics=layout.METRICS,
         data=layout.DATA,
-        figures=all_run_figures,
-        agreements=all_agreements,
-        agreement_figures=all_agreement_figures,
-        neighbours=neighbours_figures,
-        headline=headline_outputs,
+        figures=STUDY.report.figures,
+        agreements=STUDY.report.agreements,
+        agreement_figures=STUDY.report.agreement_figures,
+        neighbours=STUDY.report.neighbours_figures,
+        headline=list(STUDY.report.headline_files.values()),
     output:
         layout.REPORT,
     log:
-        layout.log("report"),
+        layout.log(layout.JOBS["report"]),
     benchmark:
-        layout.benchmark("report")
+        layout.benchmark(layout.JOBS["report"])
     localrule: True
     conda:
         "../envs/pipeline.yaml"
@@ -21,10 +21,15 @@ rule report:
         mem_mb=800,
         runtime=5,
     params:
-        runs=[run.name for run in STUDY.runs],
-        config_text=config_text(config),
-        config_digest=config_digest(config),
-        benchmarks=layout.BENCHMARKS,
+        runs=STUDY.report.runs,
+        run_figures=STUDY.report.run_figures,
+        run_pages=STUDY.report.run_pages,
+        fit_benchmarks=STUDY.report.fit_benchmarks,
+        benchmarks=STUDY.report.benchmarks,
+        headline=STUDY.report.headline_parts,
+        metrics_csv=STUDY.report.metrics_csv,
+        config_text=STUDY.report.config_text,
+        config_digest=STUDY.report.config_digest,
         code=code("report"),
     script:
         "../scripts/report.py"

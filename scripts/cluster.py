@@ -1,8 +1,8 @@
 from digit_clustering.jobs.context import job
-from digit_clustering.methods.fitting import cluster
+from digit_clustering.methods.fitting import cluster_step
 
 with job(snakemake):
-    cluster(
+    cluster_step(
         snakemake.input[0],
         snakemake.params.method,
         snakemake.params.settings,

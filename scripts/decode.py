@@ -1,8 +1,8 @@
-from digit_clustering.data.decode import decode
+from digit_clustering.data.decode import decode_step
 from digit_clustering.jobs.context import job
 
 with job(snakemake):
-    decode(
+    decode_step(
         snakemake.wildcards.dataset,
         snakemake.params.settings,
         output=snakemake.output[0],

@@ -1,8 +1,8 @@
 from digit_clustering.jobs.context import job
-from digit_clustering.methods.fitting import heldout
+from digit_clustering.methods.fitting import heldout_step
 
 with job(snakemake):
-    heldout(
+    heldout_step(
         snakemake.input[0],
         snakemake.params.method,
         snakemake.params.settings,

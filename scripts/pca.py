@@ -1,5 +1,5 @@
+from digit_clustering.features.pca import pca_step
 from digit_clustering.jobs.context import job
-from digit_clustering.prepare.pca import pca_step
 
 with job(snakemake):
     pca_step(

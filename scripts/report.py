@@ -1,18 +1,22 @@
 from digit_clustering.jobs.context import job
-from digit_clustering.report.step import write_report
+from digit_clustering.report.step import report_step
 
 with job(snakemake):
-    write_report(
+    params = snakemake.params
+    report_step(
         snakemake.input.metrics,
         data_path=snakemake.input.data,
-        runs=snakemake.params.runs,
-        figure_paths=list(snakemake.input.figures),
         agreement_paths=list(snakemake.input.agreements),
         agreement_figure_paths=list(snakemake.input.agreement_figures),
         neighbours_figure_paths=list(snakemake.input.neighbours),
-        headline_paths=list(snakemake.input.headline),
-        config_text=snakemake.params.config_text,
-        config_digest=snakemake.params.config_digest,
-        benchmarks=snakemake.params.benchmarks,
+        runs=params.runs,
+        run_figures=params.run_figures,
+        run_pages=params.run_pages,
+        fit_benchmarks=params.fit_benchmarks,
+        benchmarks=params.benchmarks,
+        headline=params.headline,
+        metrics_csv=params.metrics_csv,
+        config_text=params.config_text,
+        config_digest=params.config_digest,
         output=snakemake.output[0],
     )

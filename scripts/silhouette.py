@@ -6,8 +6,7 @@ with job(snakemake):
         snakemake.input.features,
         runs=snakemake.params.runs,
         labels_paths=list(snakemake.input.labels),
-        sample_size=snakemake.params.sample_size,
-        seed=snakemake.params.seed,
+        **snakemake.params.settings,
         threads=snakemake.threads,
         output=snakemake.output[0],
     )

@@ -1,5 +1,5 @@
+from digit_clustering.features.umap import umap_heldout_step
 from digit_clustering.jobs.context import job
-from digit_clustering.prepare.umap import umap_heldout_step
 
 with job(snakemake):
     umap_heldout_step(

@@ -6,7 +6,7 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 
 from digit_clustering.evaluation.agreement import agreement_table, ari_matrix, stability
-from digit_clustering.study.codec import without_seed
+from digit_clustering.settings.codec import without_seed
 
 pytestmark = pytest.mark.unit
 

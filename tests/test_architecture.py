@@ -97,11 +97,11 @@ import os
 import digit_clustering.jobs.atomic
 import digit_clustering.tables as tables
 from digit_clustering import data
-from digit_clustering.prepare.pca import pca
+from digit_clustering.features.pca import pca
 from . import captions
 from .style import save
 from .. import methods
-from ..study.codec import decode
+from ..settings.codec import decode
 from ..evaluation import *
 
 def later():
@@ -115,11 +115,11 @@ def later():
         "jobs",
         "tables",
         "data",
-        "prepare",
+        "features",
         "figures",
         "figures",
         "methods",
-        "study",
+        "settings",
         "evaluation",
         "headline",
         "report",
@@ -199,7 +199,7 @@ def test_package_init_files_hold_a_docstring_only(init):
     ("module", "absent"),
     [
         ("digit_clustering.study.study", ("sklearn", "pandas", "matplotlib", "umap", "scipy")),
-        ("digit_clustering.study.codec", ("yaml", "jsonschema", "numpy", "pyarrow")),
+        ("digit_clustering.settings.codec", ("yaml", "jsonschema", "numpy", "pyarrow")),
         (
             "digit_clustering.evaluation.evaluate",
             ("sklearn", "scipy", "pandas", "matplotlib", "umap"),

@@ -4,6 +4,7 @@ The tests that edit files edit copies of the package and the scripts (`workflow`
 repository.
 """
 
+import ast
 import re
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REPOSITORY
 
-from digit_clustering.jobs import code
+from digit_clustering.jobs import code, data_paths
 from digit_clustering.methods.registry import module_name
 
 pytestmark = pytest.mark.unit
@@ -37,6 +38,7 @@ def workflow(tmp_path, monkeypatch, fresh) -> Path:
             REPOSITORY / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
         )
     monkeypatch.setattr(code, "PACKAGE", tmp_path / "digit_clustering")
+    monkeypatch.setattr(data_paths, "PACKAGE", tmp_path / "digit_clustering")
     return tmp_path
 
 
@@ -59,11 +61,19 @@ def append(path: Path, text: str = "\n# an edit\n") -> None:
 
 def test_every_rule_that_runs_a_script_carries_the_digest_of_its_code():
     rules = "\n".join(path.read_text() for path in sorted((REPOSITORY / "rules").glob("*.smk")))
-    scripts = set(re.findall(r'script:\n\s+"\.\./scripts/(\w+)\.py"', rules))
-    coded = set(re.findall(r'code=(?:fit_)?code\("(\w+)"\)', rules))
+    # a rule made for each kind of space names its script and code by the kind
+    kind = re.compile(r"\{[^}]*\}")
+    scripts = [
+        kind.sub("{kind}", name)
+        for name in re.findall(r'script:\n(?:\s+#.*\n)?\s+"\.\./scripts/([\w{}.]+)\.py"', rules)
+    ]
+    coded = [
+        kind.sub("{kind}", quoted) if quoted else "{kind}"
+        for quoted, named in re.findall(r'code=code\((?:f?"([\w{}]+)"|(kind_name)[,)])', rules)
+    ]
     # a download is pinned by its checksum, whatever code fetched it
-    assert scripts - coded == {"download"}
-    assert coded <= scripts
+    assert set(scripts) - set(coded) == {"download"}
+    assert set(coded) <= set(scripts)
 
 
 # The import reader
@@ -213,13 +223,144 @@ def test_a_new_file_in_a_named_folder_changes_the_digest(tmp_path, fresh):
     assert code.code_digest(script) != before
 
 
-def test_a_folder_named_otherwise_is_not_read(tmp_path, fresh):
+# How a module names its folder: every spelling that names one is followed, the others refused
+
+# The lines every module below starts with; the spelling under test is on the line after them.
+PRELUDE = """import importlib.resources
+import os
+from importlib import resources
+from importlib.resources import files
+from pathlib import Path
+
+from digit_clustering import report as html
+
+FOLDER = "templates"
+HERE = Path(__file__).parent
+"""
+TEMPLATES = {"templates/page.html.j2", "templates/parts/style.css"}
+PARTS = {"templates/parts/style.css"}
+SPELLINGS = {
+    'Path(__file__).parent / "templates"': TEMPLATES,
+    'Path(__file__).parent.joinpath("templates")': TEMPLATES,
+    'Path(__file__).resolve().parent / "templates"': TEMPLATES,
+    'Path(__file__).absolute().parents[0] / "templates"': TEMPLATES,
+    'Path(__file__).parents[1] / "report" / "templates"': TEMPLATES,
+    'Path(__file__).with_name("templates")': TEMPLATES,
+    'Path(__file__, "..", "templates")': TEMPLATES,
+    'os.path.join(os.path.dirname(__file__), "templates")': TEMPLATES,
+    'os.path.join(os.path.dirname(os.path.realpath(__file__)), "templates")': TEMPLATES,
+    'Path(os.path.abspath(__file__)).parent / "templates"': TEMPLATES,
+    'Path(__file__).parent / "templates" / "parts"': PARTS,
+    'Path(__file__).parent.joinpath("templates", "parts")': PARTS,
+    'Path(__file__).parent / "templates" / "page.html.j2"': {"templates/page.html.j2"},
+    "Path(__file__).parent / FOLDER": TEMPLATES,
+    'HERE / "templates"': TEMPLATES,
+    'HERE.joinpath(FOLDER, "parts")': PARTS,
+    'files("digit_clustering.report") / "templates"': TEMPLATES,
+    'importlib.resources.files(__package__).joinpath("templates")': TEMPLATES,
+    'resources.files(__name__) / "templates" / "parts"': PARTS,
+}
+NOT_DATA = [
+    "Path(__file__).parent",
+    "Path(__file__).resolve().parents[1]",
+    'sorted(Path(__file__).parent.glob("*.py"))',
+    "[path.stem for path in HERE.iterdir()]",
+    "HERE.joinpath(*parts)",
+    "Path(__file__).name",
+    "open(__file__).read()",
+    'Path("templates")',
+    'Path(__file__).parents[2] / "results"',
+    'files("numpy") / "core"',
+]
+REFUSED = [
+    "Path(__file__).parent / name",
+    'Path(__file__).parent.joinpath("templates", name)',
+    "Path(__file__).parent.joinpath(*parts)",
+    'Path(__file__).parents[level] / "templates"',
+    "Path(__file__).with_name(name)",
+    "os.path.join(os.path.dirname(__file__), name)",
+    'os.path.dirname(__file__) + "/templates"',
+    '__file__.replace("html.py", "templates")',
+    'os.path.splitext(__file__)[0] + ".yaml"',
+    'f"{Path(__file__).parent}/templates"',
+    'Path(__file__).parent.glob("templates/*")',
+    'Path(__file__).parent.rglob("*.j2")',
+    'Path(html.__file__).parent / "templates"',
+    'files(package) / "templates"',
+    'resources.read_text("digit_clustering.report", "page.html.j2")',
+]
+
+
+@pytest.fixture
+def package(tmp_path, monkeypatch, fresh) -> Path:
+    """A throwaway package, read as this one: a module `report/html.py` (written by the test)
+    beside a folder of templates and a file that is not named."""
+    root = tmp_path / "digit_clustering"
+    for name in ("__init__.py", "report/__init__.py"):
+        write(root / name, "")
+    write(root / "report" / "templates" / "page.html.j2", "<p>{{ x }}</p>\n")
+    write(root / "report" / "templates" / "parts" / "style.css", "p { color: red }\n")
+    write(root / "report" / "notes.txt", "not named\n")
+    monkeypatch.setattr(code, "PACKAGE", root)
+    monkeypatch.setattr(data_paths, "PACKAGE", root)
+    return root
+
+
+def module_naming(package: Path, spelling: str) -> Path:
+    return write(package / "report" / "html.py", f"{PRELUDE}\nREAD = {spelling}\n")
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_every_spelling_of_a_folder_beside_a_module_joins_its_jobs_code(package, spelling):
+    module_naming(package, spelling)
     script = write(
-        tmp_path / "scripts" / "job.py",
-        'A = Path(__file__).parent.glob("*.py")\nB = Path("data")\nC = Path(__file__).parent\n',
+        package.parent / "scripts" / "job.py", "from digit_clustering.report import html\n"
     )
-    write(tmp_path / "scripts" / "data" / "a.rst", "A\n")
-    assert code.data_files(script) == frozenset()
+    files = code.code_files(script)
+    assert (
+        package_files(files, package / "report") - {"__init__.py", "html.py"} == SPELLINGS[spelling]
+    )
+
+
+@pytest.mark.parametrize("spelling", NOT_DATA)
+def test_the_modules_own_folders_and_paths_outside_the_package_are_not_data(package, spelling):
+    assert code.data_files(module_naming(package, spelling)) == frozenset()
+
+
+@pytest.mark.parametrize("spelling", REFUSED)
+def test_a_spelling_that_cannot_be_followed_is_refused_with_its_file_and_line(package, spelling):
+    module = module_naming(package, spelling)
+    line = PRELUDE.count("\n") + 2
+    with pytest.raises(
+        data_paths.UnfollowedPathError, match=re.escape(f"{module}:{line}: ")
+    ) as refused:
+        code.data_files(module)
+    assert isinstance(refused.value, ValueError)
+    assert 'as Path(__file__).parent / "templates"' in str(refused.value)
+
+
+def test_every_module_and_script_is_read_and_only_the_report_and_captions_name_data(fresh):
+    sources = [*sorted(code.PACKAGE.rglob("*.py")), *sorted((REPOSITORY / "scripts").glob("*.py"))]
+    naming = {path.relative_to(REPOSITORY).as_posix() for path in sources if code.data_files(path)}
+    assert naming == {"digit_clustering/report/html.py", "digit_clustering/figures/captions.py"}
+
+
+def test_only_the_modules_that_mention_a_path_beside_them_are_parsed(monkeypatch, fresh):
+    parsed, parse = [], ast.parse
+
+    def recorded(text, filename="<unknown>", *args, **kwargs):
+        parsed.append(Path(filename))
+        return parse(text, filename, *args, **kwargs)
+
+    monkeypatch.setattr(data_paths.ast, "parse", recorded)
+    read = set().union(*(code.closure(s) for s in (REPOSITORY / "scripts").glob("*.py")))
+    for path in read:
+        code.data_files(path)
+    assert {"report/html.py", "figures/captions.py"} <= package_files(parsed)
+    assert set(parsed) == {
+        path for path in read if data_paths.NAMES_A_PATH.search(path.read_text())
+    }
+    assert len(parsed) < len(read) / 4
 
 
 def test_editing_a_template_or_a_caption_changes_the_reports_code_alone(workflow):
@@ -239,4 +380,5 @@ def test_the_digest_names_files_from_the_package_not_where_it_is_installed(workf
     for cached in CACHED:
         cached.cache_clear()
     monkeypatch.setattr(code, "PACKAGE", REPOSITORY / "digit_clustering")
+    monkeypatch.setattr(data_paths, "PACKAGE", REPOSITORY / "digit_clustering")
     assert code.code_digest(REPOSITORY / "scripts" / "report.py") == copy

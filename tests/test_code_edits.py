@@ -109,7 +109,7 @@ def refit(described: Study, methods: set[str]) -> tuple[dict[str, int], set[str]
     figures = "image_run_figures" if described.has_images else "cloud_run_figures"
     jobs = {
         "cluster": len(runs),
-        "heldout": sum(described.holds_out(run) for run in runs),
+        "heldout": sum((run.heldout is not None) for run in runs),
         "evaluate": len(runs),
         figures: len(runs),
         "silhouette": len({run.space for run in runs}),

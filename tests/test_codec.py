@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from digit_clustering.study.codec import (
+from digit_clustering.settings.codec import (
     decode,
     encode,
     parse_run_name,
@@ -12,10 +12,10 @@ from digit_clustering.study.codec import (
     pixels_settings,
     run_name,
     short_names,
-    transform_key,
-    transform_settings,
+    space_key,
+    space_key_pattern,
 )
-from digit_clustering.study.errors import ConfigError
+from digit_clustering.settings.errors import ConfigError
 
 pytestmark = pytest.mark.unit
 
@@ -30,14 +30,14 @@ SETTINGS = {
         "s": "k-means++",
     },
 }
-TRANSFORMS = {
-    "pca": {"whiten": False, "seed": 0, "n_components": 50},
+SPACES = {
+    "pca": {"n_components": 50, "whiten": False, "seed": 0},
     "umap": {
+        "n_components": 10,
         "n_neighbors": 15,
         "min_dist": 0.0,
         "metric": "euclidean",
         "seed": None,
-        "n_components": 10,
     },
 }
 RUNS = {
@@ -59,11 +59,20 @@ def test_settings_round_trip_with_their_types(settings):
     assert [type(v) for v in decode(key).values()] == [type(v) for v in settings.values()]
 
 
-@pytest.mark.parametrize("kind", TRANSFORMS)
-def test_transform_keys_round_trip_and_lead_with_the_number_of_components(kind):
-    key = transform_key(kind, TRANSFORMS[kind])
-    assert key.startswith(f"{kind}~{TRANSFORMS[kind]['n_components']}@")
-    assert transform_settings(key) == TRANSFORMS[kind]
+@pytest.mark.parametrize("kind", SPACES)
+def test_space_keys_lead_with_the_first_setting_under_the_kind_and_read_back(kind):
+    key = space_key(kind, SPACES[kind])
+    assert key.startswith(f"{kind}~{SPACES[kind]['n_components']}@")
+    first, *rest = decode(key).items()
+    assert first == (kind, SPACES[kind]["n_components"])
+    assert dict(rest) == {n: v for n, v in SPACES[kind].items() if n != "n_components"}
+    assert re.fullmatch(space_key_pattern(kind), key)
+    assert not re.fullmatch(space_key_pattern(kind), space_key(f"{kind}x", SPACES[kind]))
+
+
+def test_a_kind_with_no_settings_is_its_name():
+    assert space_key("raw", {}) == "raw"
+    assert re.fullmatch(space_key_pattern("raw"), "raw")
 
 
 @pytest.mark.parametrize("run", RUNS.values(), ids=RUNS)
@@ -83,7 +92,7 @@ def test_pixels_keys_round_trip(scale, deskew):
 
 
 def test_a_pca_key_reads_as_before():
-    pca = transform_key("pca", {"n_components": 50, "whiten": False, "seed": 0})
+    pca = space_key("pca", {"n_components": 50, "whiten": False, "seed": 0})
     assert pca == "pca~50@whiten~false@seed~0"
 
 

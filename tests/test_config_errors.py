@@ -9,7 +9,7 @@ import pytest
 import yaml
 from conftest import method_overrides
 
-from digit_clustering.study.errors import ConfigError
+from digit_clustering.settings.errors import ConfigError
 from digit_clustering.study.study import Study
 
 pytestmark = pytest.mark.unit
@@ -297,7 +297,7 @@ CASES = [
     (
         "umap input is a umap space",
         digits_with_umap5(input="umap5"),
-        "a umap space embeds a raw or pca space",
+        "a umap space embeds a space built from pixels",
     ),
     (
         "umap neighbours not fewer than the points",

@@ -9,10 +9,10 @@ import pyarrow as pa
 import pytest
 from conftest import Workspace, small_study
 
-from digit_clustering.evaluation.evaluate import evaluate
+from digit_clustering.evaluation.evaluate import evaluate_step
+from digit_clustering.figures.catalogue import IMAGE_RUN_FIGURES, png
 from digit_clustering.figures.run_figures import image_run_figures
 from digit_clustering.methods.fitting import centre_table
-from digit_clustering.study.catalogue import IMAGE_RUN_FIGURES, png
 from digit_clustering.tables import Points, write_parquet, write_points
 
 pytestmark = pytest.mark.workflow
@@ -95,7 +95,7 @@ def test_empty_clusters_are_counted_and_drawn(tmp_path):
         paths,
     )
     run = {"name": "lloyd/raw/k~5", "method": "lloyd", "space": "raw", "params": {"k": 5}}
-    evaluate(
+    evaluate_step(
         run,
         *[str(tmp_path / f"{name}.parquet") for name in ("points", "labels", "centres")],
         str(tmp_path / "points.parquet"),

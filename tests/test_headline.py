@@ -25,8 +25,7 @@ from digit_clustering.headline.figures import (
     embedding_figure,
 )
 from digit_clustering.headline.step import two_d_view
-from digit_clustering.report.headline import Headline, headline_view
-from digit_clustering.study.spaces import describe
+from digit_clustering.report.headline import Headline, headline_section
 from digit_clustering.study.study import Study
 from digit_clustering.study.targets import targets
 from digit_clustering.tables import Points, write_points
@@ -190,20 +189,20 @@ def test_the_view_is_a_2d_space_as_it_is_or_the_first_two_principal_axes(tmp_pat
 
 def test_the_default_study_opens_with_the_umap_space_drawn_in_umap2():
     built = study(load_default_config())
-    assert (built.headline_space, built.headline_view) == ("umap10", "umap2")
-    assert describe(built.config, "umap10") == "deskewed pixels → PCA-50 → UMAP-10"
-    assert set(built.headline_paths()) == {"pairs", "embedding", "confused"}
-    assert built.features_path("umap2") in targets(built)
+    assert (built.headline.space, built.headline.view) == ("umap10", "umap2")
+    assert built.headline.description == "deskewed pixels → PCA-50 → UMAP-10"
+    assert set(built.headline.outputs) == {"pairs", "embedding", "confused"}
+    assert built.spaces["umap2"].points in targets(built)
 
 
 def test_no_headline_when_the_study_runs_nothing_in_its_space_or_has_no_images():
     config = load_default_config()
     config["runs"] = [run for run in config["runs"] if run["space"] != "umap10"]
-    assert study(config).headline_paths() == {}
+    assert study(config).headline is None
     blobs = load_default_config()
     blobs["dataset"] = "blobs"
     blobs["runs"] = [{"method": "kmeans", "space": "raw"}]
-    assert study(blobs).headline_space is None
+    assert study(blobs).headline is None
 
 
 def test_the_headline_is_set_beside_the_most_accurate_run_of_the_compared_space():
@@ -223,9 +222,9 @@ def test_the_headline_is_set_beside_the_most_accurate_run_of_the_compared_space(
     headline = Headline(
         "deskewed", "umap10", "deskewed pixels → PCA-50 → UMAP-10", pd.DataFrame(), {}
     )
-    assert headline_view(headline, metrics, pd.DataFrame())["compare"] is None
+    assert headline_section(headline, metrics, pd.DataFrame())["compare"] is None
     headline.compare, headline.compare_description = "umap10_plain", "PCA-50 → UMAP-10"
-    compare = headline_view(headline, metrics, pd.DataFrame())["compare"]
+    compare = headline_section(headline, metrics, pd.DataFrame())["compare"]
     assert (compare["run"], compare["runs_in_space"]) == ("plain_b", 2)
     assert compare["space_description"] == "PCA-50 → UMAP-10"
     assert compare["heldout_accuracy"] == 0.962

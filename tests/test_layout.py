@@ -19,7 +19,11 @@ PATTERNS = [
     value
     for name, value in vars(layout).items()
     if name.isupper() and not name.startswith("_") and isinstance(value, str)
-] + list(layout.HEADLINE.values())
+] + [
+    layout.space_file(takes, product)
+    for takes in ("pixels", "points")
+    for product in ("points", "model", "heldout")
+]
 
 
 def as_regex(pattern: str) -> re.Pattern:
@@ -40,13 +44,19 @@ def test_no_rule_types_a_path_the_layout_holds():
         assert typed == [], f"{path.name} types paths the layout holds: {typed}"
 
 
-def test_a_benchmark_names_its_run_and_job_and_a_file_its_run():
-    relative = layout.benchmark(layout.CLUSTER_JOB).format(dataset="d", run="kmeans/pca/k~2")
-    below = relative.removeprefix(layout.BENCHMARKS.format(dataset="d") + "/")
-    assert layout.run_of_benchmark(below) == ("kmeans/pca/k~2", "cluster")
-    assert layout.run_of_benchmark("agreement/all.tsv") is None
-    figure = layout.fill(layout.run_file("gallery.png"), dataset="d", run="gmm/raw/k~3/seed~1")
-    assert layout.run_of_file(figure) == "gmm/raw/k~3/seed~1"
+@pytest.mark.parametrize("dataset", ["mnist", "blobs"])
+def test_every_benchmark_the_report_sums_is_a_jobs_and_each_runs_fit_its_cluster_job(dataset):
+    config = copy.deepcopy(CONFIG)
+    config["dataset"] = dataset
+    study = Study(config, copy.deepcopy(SCHEMA))
+    jobs = [*layout.JOBS.values(), layout.run_job("{step}")]
+    regexes = [as_regex(layout.benchmark(job)) for job in jobs]
+    for path in study.report.benchmarks:
+        assert any(regex.fullmatch(path) for regex in regexes), path
+    run = study.runs[0]
+    assert study.report.fit_benchmarks[run.name] == layout.fill(
+        layout.benchmark(layout.run_job("cluster")), dataset=dataset, run=run.name
+    )
 
 
 @pytest.mark.parametrize("dataset", ["mnist", "digits", "blobs"])
@@ -61,12 +71,15 @@ def test_every_file_of_a_study_has_a_layout_pattern(dataset):
 
 
 def test_points_of_a_raw_space_are_its_sample_and_of_all_points_the_scaled_table():
-    assert layout.sample_path("mnist", "max", "all") == "results/mnist/scaled/max.parquet"
-    assert layout.points_path("mnist", "max", "n~5@seed~0@stratify~true", "raw") == (
-        "results/mnist/sample/max/n~5@seed~0@stratify~true.parquet"
+    config = copy.deepcopy(CONFIG)
+    config["dataset"] = "digits"
+    config["spaces"]["raw"]["sample"] = {"size": 500, "seed": 0, "stratify": True}
+    study = Study(config, copy.deepcopy(SCHEMA))
+    assert study.spaces["raw"].points == (
+        "results/digits/sample/max/n~500@seed~0@stratify~true.parquet"
     )
-    embedded = layout.points_path("mnist", "max", "all", "pca~50@whiten~false@seed~0", "umap~2")
-    assert (
-        embedded
-        == "results/mnist/features/max/all/pca~50@whiten~false@seed~0/umap~2/points.parquet"
+    assert study.spaces["pca50"].pixels == "results/digits/scaled/max.parquet"
+    assert study.spaces["umap2"].points == (
+        "results/digits/features/max/all/pca~50@whiten~false@seed~0/"
+        "umap~2@n_neighbors~15@min_dist~0.1@metric~euclidean@seed~0/points.parquet"
     )

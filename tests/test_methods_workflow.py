@@ -8,8 +8,8 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import Workspace, small_study
 
+from digit_clustering.figures.catalogue import IMAGE_RUN_FIGURES
 from digit_clustering.methods.registry import METHODS
-from digit_clustering.study.catalogue import IMAGE_RUN_FIGURES
 
 pytestmark = pytest.mark.workflow
 

@@ -5,7 +5,7 @@ import pytest
 import yaml
 from conftest import REPOSITORY
 
-from digit_clustering.prepare.pca import PCAModel, pca
+from digit_clustering.features.pca import PCAModel, pca
 from digit_clustering.prepare.sampling import sample_size, subsample
 from digit_clustering.prepare.scaling import SCALINGS, scale
 from digit_clustering.tables import Points

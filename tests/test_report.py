@@ -13,7 +13,7 @@ from digit_clustering.jobs.provenance import library_versions
 from digit_clustering.report.headline import Headline
 from digit_clustering.report.html import anchor, number
 from digit_clustering.report.page import Provenance, best_runs, render
-from digit_clustering.report.step import build_time, figures_by_run, timings
+from digit_clustering.report.step import build_time, fit_times, total_time
 
 pytestmark = pytest.mark.unit
 
@@ -23,27 +23,17 @@ def write_benchmark(path, seconds: float):
     path.write_text(f"s\th:m:s\tmax_rss\n{seconds}\t0:00:01\t100\n")
 
 
-def test_timings_read_each_jobs_benchmark_and_skip_runs_no_longer_configured(tmp_path):
-    write_benchmark(tmp_path / "scale/max.tsv", 2.0)
-    write_benchmark(tmp_path / "runs/kmeans/pca/k~10/seed~0/cluster.tsv", 5.0)
-    write_benchmark(tmp_path / "runs/kmeans/pca/k~10/seed~0/evaluate.tsv", 1.0)
-    write_benchmark(tmp_path / "runs/kmeans/pca/k~99/seed~0/cluster.tsv", 100.0)
-    fit_seconds, total, jobs = timings(["kmeans/pca/k~10/seed~0"], tmp_path)
-    assert fit_seconds == {"kmeans/pca/k~10/seed~0": 5.0}
-    assert total == 8.0 and jobs == 3
-
-
-def test_figures_are_grouped_by_run_and_pages_linked_relative_to_the_report(tmp_path):
-    runs = ["kmeans/raw/k~1", "kmeans/raw/k~10"]
-    root = tmp_path / "results/blobs"
-    paths = [
-        str(root / "runs/kmeans/raw/k~10/scatter.png"),
-        str(root / "runs/kmeans/raw/k~1/scatter.png"),
-        str(root / "runs/kmeans/raw/k~1/scatter.html"),
-    ]
-    grouped = figures_by_run(runs, paths, root / "report")
-    assert set(grouped["kmeans/raw/k~10"]) == {"scatter.png"}
-    assert grouped["kmeans/raw/k~1"]["scatter.html"] == "../runs/kmeans/raw/k~1/scatter.html"
+def test_timings_read_the_benchmarks_the_study_names_and_only_those(tmp_path):
+    run = "kmeans/pca/k~10/seed~0"
+    fit = tmp_path / f"runs/{run}/cluster.tsv"
+    named = [tmp_path / "scale/max.tsv", fit, tmp_path / f"runs/{run}/evaluate.tsv"]
+    for path, seconds in zip(named, (2.0, 5.0, 1.0), strict=True):
+        write_benchmark(path, seconds)
+    write_benchmark(tmp_path / "runs/kmeans/pca/k~99/seed~0/cluster.tsv", 100.0)  # no longer run
+    not_yet_run = tmp_path / "runs/gmm/pca/k~10/seed~0/cluster.tsv"
+    fit_benchmarks = {run: str(fit), "gmm/pca/k~10/seed~0": str(not_yet_run)}
+    assert fit_times(fit_benchmarks) == {run: 5.0}
+    assert total_time([*map(str, named), str(not_yet_run)]) == (8.0, 3)
 
 
 def test_build_time_follows_source_date_epoch(monkeypatch):
@@ -106,8 +96,8 @@ def small_page(tmp_path, built: str, seconds: float) -> str:
         }
     )
     names = {HOSTILE: "kmeans <script>alert(2)</script>", PLAIN: "gmm 0", OTHER: "gmm 1"}
-    run_figures = {run: {"centroids.png": png, "confusion.png": png} for run in names}
-    run_figures[PLAIN]["scatter.html"] = "../runs/gmm/raw/scatter.html"
+    run_figures = {run: {"centroids": png, "confusion": png} for run in names}
+    run_pages = {PLAIN: "../runs/gmm/raw/scatter.html"}
     choices = pd.DataFrame(
         [
             {
@@ -135,6 +125,7 @@ def small_page(tmp_path, built: str, seconds: float) -> str:
         metrics,
         names,
         run_figures,
+        run_pages,
         [("summary", png), ("agreement", png)],
         pd.DataFrame(),
         choices,
@@ -142,6 +133,7 @@ def small_page(tmp_path, built: str, seconds: float) -> str:
         {run: seconds for run in names},
         {"name": "digits <i>", "n_points": 1797, "n_features": 64},
         Provenance(built, "abc123", "dataset: digits # <&>", seconds * 3, 7, {"numpy": "2.0"}),
+        "../metrics.csv",
         output,
     )
     return output.read_text(encoding="utf-8")

@@ -433,7 +433,7 @@ def test_the_3d_view_loads_the_shared_plotly_by_a_relative_path_and_nothing_else
 
 
 def test_the_shared_plotly_is_the_packages_own(tmp_path):
-    scatter3d.write_plotly_js(tmp_path / "plotly.min.js")
+    scatter3d.plotly_js_step(tmp_path / "plotly.min.js")
     script = (tmp_path / "plotly.min.js").read_text(encoding="utf-8")
     assert script == plotly.offline.get_plotlyjs() and len(script) > 1_000_000
 

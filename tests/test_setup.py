@@ -49,4 +49,4 @@ def test_the_one_method_study_runs_one_method_on_one_space():
     assert [run.name for run in built.runs] == [
         "kmeans/pca50/k~10@init~k-means++@n_init~10@max_iter~300/seed~0"
     ]
-    assert list(built.spaces) == ["pca50"] and built.headline_space is None
+    assert list(built.spaces) == ["pca50"] and built.headline is None

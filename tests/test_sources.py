@@ -317,11 +317,11 @@ def test_blobs_are_seeded():
 
 
 def test_the_decode_step_names_the_dataset_it_decoded(tmp_path):
-    from digit_clustering.data.decode import decode
+    from digit_clustering.data.decode import decode_step
     from digit_clustering.tables import read_points
 
     settings = {"n_samples": 30, "n_features": 2, "centers": 3, "cluster_std": 0.5, "seed": 0}
-    decode("blobs", settings, tmp_path / "data.parquet")
+    decode_step("blobs", settings, tmp_path / "data.parquet")
     assert read_points(tmp_path / "data.parquet").metadata == {
         "dataset": "blobs",
         "image_shape": None,

@@ -9,11 +9,9 @@ from conftest import method_overrides
 
 from digit_clustering.data.idx_files import IDX_STEMS, idx_archive
 from digit_clustering.methods.registry import METHODS
-from digit_clustering.study import layout
-from digit_clustering.study.config_check import check_against_schema, key_path
+from digit_clustering.settings.check import check_against_schema, key_path
+from digit_clustering.settings.errors import ConfigError, did_you_mean
 from digit_clustering.study.config_text import config_digest, config_text
-from digit_clustering.study.errors import ConfigError, did_you_mean
-from digit_clustering.study.layout import sample_path
 from digit_clustering.study.runs import own_runs_notice
 from digit_clustering.study.study import Study
 from digit_clustering.study.targets import targets
@@ -73,29 +71,25 @@ def test_default_config_spaces_and_paths():
     built = study(config())
     assert (built.n_points, built.n_features, built.spaces["raw"].n_points) == (70_000, 784, 70_000)
     # MNIST's images are deskewed first (datasets.mnist.deskew), a fact its paths carry
-    assert built.features_path("raw") == "results/mnist/scaled/deskew~true@scale~max.parquet"
-    assert built.model_path("raw") is None
+    assert built.spaces["raw"].points == "results/mnist/scaled/deskew~true@scale~max.parquet"
+    assert built.spaces["raw"].model is None
     pca_dir = "results/mnist/features/deskew~true@scale~max/all/pca~50@whiten~false@seed~0"
-    assert built.features_path("pca50") == f"{pca_dir}/points.parquet"
-    assert built.model_path("pca50") == f"{pca_dir}/model.parquet"
+    assert built.spaces["pca50"].points == f"{pca_dir}/points.parquet"
+    assert built.spaces["pca50"].model == f"{pca_dir}/model.parquet"
     run = built.run(run_name("raw"))
-    assert (
-        built.run_path(run, layout.run_file("labels.parquet"))
-        == f"results/mnist/runs/{run.name}/labels.parquet"
-    )
+    assert run.labels == f"results/mnist/runs/{run.name}/labels.parquet"
 
 
 def test_subsample_names_the_sample_path():
     subsample = {"size": 500, "seed": 3, "stratify": True}
     built = study(config(dataset="digits", subsample=subsample))
     assert built.spaces["raw"].n_points == 500
-    assert built.features_path("raw") == (
+    assert built.spaces["raw"].points == (
         "results/digits/sample/max/n~500@seed~3@stratify~true.parquet"
     )
     fraction = study(config(dataset="digits", subsample={"size": 0.5}))
     assert fraction.spaces["raw"].n_points == 898  # round(0.5 * 1797), half to even
     assert fraction.spaces["raw"].sample == "fraction~0.5@seed~0@stratify~false"
-    assert sample_path("mnist", "none", "all") == "results/mnist/scaled/none.parquet"
 
 
 def test_blobs_shape_comes_from_its_settings():
@@ -129,7 +123,7 @@ def test_a_declared_idx_dataset_is_studied_with_splits_and_images():
     built = study(declared)
     assert built.n_points == 70_000 and built.has_images
     assert built.config["datasets"]["emnist_digits"]["md5_of"] == "archive"
-    assert all(built.holds_out(run) for run in built.runs if run.method == "kmeans")
+    assert all((run.heldout is not None) for run in built.runs if run.method == "kmeans")
 
 
 # -- checks against the data -----------------------------------------------------------------
@@ -138,7 +132,7 @@ def test_a_declared_idx_dataset_is_studied_with_splits_and_images():
 def test_n_components_up_to_the_digits_features_is_allowed():
     changed = config(dataset="digits")
     changed["spaces"]["pca50"]["n_components"] = 64
-    assert study(changed).spaces["pca50"].transform == "pca~64@whiten~false@seed~0"
+    assert "/pca~64@whiten~false@seed~0/" in study(changed).spaces["pca50"].points
 
 
 def test_a_subsample_of_the_whole_dataset_is_allowed():
@@ -226,7 +220,7 @@ def test_every_dataset_runs_every_method_with_every_linkage():
 def test_the_digits_link_every_point_where_mnist_links_a_sample():
     digits, mnist = study(config(dataset="digits")), study(config())
     assert digits.spaces["pca50_34k"].n_points == 1797
-    assert digits.features_path("pca50_34k") == digits.features_path("pca50")
+    assert digits.spaces["pca50_34k"].points == digits.spaces["pca50"].points
     assert mnist.spaces["pca50_34k"].n_points == 34_000
 
 
@@ -275,7 +269,7 @@ def test_a_larger_memory_budget_admits_a_larger_matrix():
         {"method": "agglomerative", "space": "pca50", "params": {"linkage": "average"}}
     ]
     built = study(changed)
-    assert built.run_memory_mb(built.runs[0]) == 2000 + 37383
+    assert built.runs[0].mem_mb == 2000 + 37383
 
 
 def test_a_space_can_declare_its_own_sample():
@@ -283,7 +277,7 @@ def test_a_space_can_declare_its_own_sample():
     sampled = built.spaces["pca50_34k"]
     assert sampled.n_points == 34_000
     assert sampled.sample == "n~34000@seed~0@stratify~true"
-    assert built.features_path("pca50_34k") == (
+    assert built.spaces["pca50_34k"].points == (
         "results/mnist/features/deskew~true@scale~max/n~34000@seed~0@stratify~true/"
         "pca~50@whiten~false@seed~0/points.parquet"
     )
@@ -291,12 +285,12 @@ def test_a_space_can_declare_its_own_sample():
 
 def test_only_methods_that_predict_are_held_out_and_only_on_mnist():
     built = study(config())
-    held_out = {run.method for run in built.runs if built.holds_out(run)}
+    held_out = {run.method for run in built.runs if (run.heldout is not None)}
     assert held_out == {run.method for run in built.runs if METHODS[run.method].predicts}
     assert {"kmeans", "minibatch_kmeans", "lloyd", "gmm"} <= held_out
     assert not {"agglomerative", "dbscan", "hdbscan"} & held_out
     digits = study(config(dataset="digits"))
-    assert not any(digits.holds_out(run) for run in digits.runs)
+    assert not any((run.heldout is not None) for run in digits.runs)
 
 
 def test_config_digest_ignores_where_mnist_comes_from_but_not_the_study():
@@ -313,13 +307,13 @@ def test_every_run_has_its_figures_and_every_point_set_its_agreement():
     default = study(config())
     every_file = set(targets(default))
     lloyd = next(run for run in default.runs if run.method == "lloyd")
-    assert default.run_path(lloyd, layout.run_file("iterations.png")) in every_file
-    assert default.run_path(lloyd, layout.run_file("gallery.png")) in every_file
+    assert lloyd.figures["iterations"] in every_file
+    assert lloyd.figures["gallery"] in every_file
     ward = next(run for run in default.runs if run.params.get("linkage") == "ward")
-    assert default.run_path(ward, layout.run_file("dendrogram.png")) in every_file
+    assert ward.figures["dendrogram"] in every_file
     # pixel and PCA spaces of all points are one set; the 34,000-point sample another
     # (deskewed or plain: the same images)
-    assert sorted(default.point_sets()) == ["all", "n~34000@seed~0@stratify~true"]
+    assert sorted(default.samples) == ["all", "n~34000@seed~0@stratify~true"]
     blobs = study(config(dataset="blobs"))
     assert any(path.endswith("scatter.html") for path in targets(blobs))
     assert not any(path.endswith("gallery.png") for path in targets(blobs))
@@ -340,10 +334,10 @@ def test_a_umap_space_embeds_its_input_space_and_keeps_its_sample():
     built = study(umap_config())
     pca = "results/digits/features/max/all/pca~50@whiten~false@seed~0"
     umap = "umap~5@n_neighbors~15@min_dist~0.0@metric~euclidean@seed~0"
-    assert built.features_path("umap5") == f"{pca}/{umap}/points.parquet"
+    assert built.spaces["umap5"].points == f"{pca}/{umap}/points.parquet"
     assert built.spaces["umap5"].n_points == 1797
-    assert built.model_path("umap5") is None
-    assert built.model_path("pca50") == f"{pca}/model.parquet"
+    assert built.spaces["umap5"].model is None
+    assert built.spaces["pca50"].model == f"{pca}/model.parquet"
 
 
 def test_held_out_runs_of_a_umap_space_use_an_embedding_fitted_on_train():
@@ -352,16 +346,16 @@ def test_held_out_runs_of_a_umap_space_use_an_embedding_fitted_on_train():
     config["datasets"]["mnist"].update(spaces=["raw", "pca50", "umap5"], extra_runs=[])
     built = study(config)
     (run,) = built.runs
-    held_out = built.heldout_features_path("umap5")
-    assert built.holds_out(run) and held_out in targets(built)
-    assert held_out == built.features_path("umap5").replace("points.parquet", "heldout.parquet")
-    assert built.heldout_features_path("pca50") == built.features_path("pca50")
+    held_out = built.spaces["umap5"].heldout_points
+    assert (run.heldout is not None) and held_out in targets(built)
+    assert held_out == built.spaces["umap5"].points.replace("points.parquet", "heldout.parquet")
+    assert built.spaces["pca50"].heldout_points == built.spaces["pca50"].points
     config["spaces"]["umap5"]["heldout"] = "all"
-    assert study(config).heldout_features_path("umap5") == built.features_path("umap5")
+    assert study(config).spaces["umap5"].heldout_points == built.spaces["umap5"].points
 
 
 def test_an_unseeded_umap_space_says_so_in_its_path():
     built = study(umap_config(seed=None, n_neighbors=30))
     assert "umap~5@n_neighbors~30@min_dist~0.0@metric~euclidean@seed~none" in (
-        built.features_path("umap5")
+        built.spaces["umap5"].points
     )

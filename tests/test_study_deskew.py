@@ -4,8 +4,6 @@ report names them, and the space the headline is set beside."""
 import pytest
 from test_study import config, study
 
-from digit_clustering.study.spaces import describe
-
 pytestmark = pytest.mark.unit
 
 DESKEWED = "results/mnist/features/deskew~true@scale~max/all/pca~50@whiten~false@seed~0"
@@ -16,39 +14,39 @@ def test_spaces_follow_their_dataset_unless_they_say_otherwise():
     built = study(config())
     assert built.spaces["raw"].deskewed and built.spaces["pca50"].deskewed
     assert not built.spaces["umap10_plain"].deskewed  # its input, pca50_plain, says false
-    assert built.features_path("pca50") == f"{DESKEWED}/points.parquet"
-    assert built.features_path("umap10_plain").startswith(f"{PLAIN}/umap~10@")
-    assert built.pixels_path("umap10_plain") == "results/mnist/scaled/max.parquet"
-    assert built.pixels_path("umap10") == "results/mnist/scaled/deskew~true@scale~max.parquet"
+    assert built.spaces["pca50"].points == f"{DESKEWED}/points.parquet"
+    assert built.spaces["umap10_plain"].points.startswith(f"{PLAIN}/umap~10@")
+    assert built.spaces["umap10_plain"].pixels == "results/mnist/scaled/max.parquet"
+    assert built.spaces["umap10"].pixels == "results/mnist/scaled/deskew~true@scale~max.parquet"
 
 
 def test_a_dataset_without_deskew_keeps_its_pixels_plain():
     built = study(config(dataset="fashion_mnist"))
     assert not any(space.deskewed for space in built.spaces.values())
-    assert built.features_path("pca50") == f"{PLAIN}/points.parquet".replace(
+    assert built.spaces["pca50"].points == f"{PLAIN}/points.parquet".replace(
         "mnist", "fashion_mnist"
     )
 
 
 def test_deskewed_and_plain_runs_of_one_sample_are_one_point_set():
     built = study(config())
-    together = {run.space for run in built.point_sets()["all"]}
+    together = {built.run(name).space for name in built.samples["all"].runs}
     assert {"pca50", "umap10", "umap10_plain"} <= together
 
 
 def test_spaces_are_described_with_their_pixels():
-    default = config()
-    assert describe(default, "umap10") == "deskewed pixels → PCA-50 → UMAP-10"
-    assert describe(default, "umap10_plain") == "PCA-50 → UMAP-10"
-    assert describe(default, "raw") == "deskewed pixels"
-    assert describe(config(dataset="fashion_mnist"), "raw") == "pixels"
+    default = study(config())
+    assert default.spaces["umap10"].description == "deskewed pixels → PCA-50 → UMAP-10"
+    assert default.spaces["umap10_plain"].description == "PCA-50 → UMAP-10"
+    assert default.spaces["raw"].description == "deskewed pixels"
+    assert study(config(dataset="fashion_mnist")).spaces["raw"].description == "pixels"
 
 
 def test_the_headline_is_set_beside_the_plain_path():
     built = study(config())
-    assert (built.headline_space, built.headline_compare) == ("umap10", "umap10_plain")
+    assert (built.headline.space, built.headline.compare) == ("umap10", "umap10_plain")
     # a dataset whose study does not use the compared space has no comparison
-    assert study(config(dataset="fashion_mnist")).headline_compare is None
+    assert study(config(dataset="fashion_mnist")).headline.compare is None
     without_plain_run = config()
     without_plain_run["datasets"]["mnist"]["extra_runs"] = []
-    assert study(without_plain_run).headline_compare is None
+    assert study(without_plain_run).headline.compare is None

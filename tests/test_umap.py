@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from sklearn.datasets import load_digits
 
-from digit_clustering.prepare.umap import umap_embedding, umap_train_embedding
+from digit_clustering.features.umap import umap_embedding, umap_train_embedding
 from digit_clustering.tables import Points
 
 pytestmark = pytest.mark.unit

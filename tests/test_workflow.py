@@ -20,8 +20,8 @@ from conftest import (
 )
 from snakemake.utils import update_config
 
+from digit_clustering.figures.catalogue import IMAGE_RUN_FIGURES, png
 from digit_clustering.jobs.provenance import library_versions
-from digit_clustering.study.catalogue import IMAGE_RUN_FIGURES, png
 from digit_clustering.tables import read_metadata
 
 # Each test names its tier: the two that open pages in Chromium are system tests only.

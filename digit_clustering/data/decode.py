@@ -10,7 +10,7 @@ from digit_clustering.tables import write_points
 log = logging.getLogger(__name__)
 
 
-def decode(
+def decode_step(
     dataset: str,
     settings: dict,
     output: str,

@@ -7,22 +7,20 @@ from digit_clustering.jobs.atomic import atomic_path
 from digit_clustering.tables import read_parquet, write_parquet
 
 
-def aggregate(
+def aggregate_step(
     metrics_paths: list[str],
     silhouette_paths: list[str],
-    config_digest: str,
     output: str,
     csv_output: str,
 ):
-    """One row per run, in the order of the config, with the silhouettes of their spaces; the
-    table records the digest of the config it gathers."""
+    """One row per run, in the order of the config, with the silhouettes of their spaces."""
     frame = pd.concat([read_parquet(path).to_pandas() for path in metrics_paths], ignore_index=True)
     silhouettes_by_run = pd.concat(
         [read_parquet(path).to_pandas() for path in silhouette_paths], ignore_index=True
     )
     frame = frame.merge(silhouettes_by_run, on="run", how="left", validate="one_to_one")
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    write_parquet(table, output, {"config_digest": config_digest})
+    write_parquet(table, output)
     readable = frame.assign(
         cluster_sizes=frame["cluster_sizes"].map(lambda s: " ".join(map(str, s)))
     )

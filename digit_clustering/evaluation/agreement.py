@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 
 from digit_clustering.evaluation.information import adjusted_rand
-from digit_clustering.study.codec import without_seed
+from digit_clustering.settings.codec import without_seed
 from digit_clustering.tables import read_clusters, read_parquet, write_parquet
 
 

@@ -15,7 +15,7 @@ from digit_clustering.tables import (
 )
 
 
-def evaluate(
+def evaluate_step(
     run: dict,
     features_path: str,
     labels_path: str,

@@ -5,7 +5,7 @@ import os
 import numpy as np
 
 from digit_clustering.figures.style import STYLE, plt, save
-from digit_clustering.study.codec import short_names
+from digit_clustering.settings.codec import short_names
 from digit_clustering.tables import read_parquet
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from digit_clustering.figures.catalogue import png
 from digit_clustering.figures.style import STYLE, plt, save
-from digit_clustering.study.catalogue import png
-from digit_clustering.study.codec import short_names
+from digit_clustering.settings.codec import short_names
 
 SWEEP_PANELS = [
     ("sse", "SSE (elbow)"),

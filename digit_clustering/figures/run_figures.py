@@ -1,11 +1,12 @@
-"""Steps that draw the figures of one run, of one set of points, and of one look-up."""
+"""Steps that draw the figures of one run (its pictures, its fit's course) and of one look-up,
+each named after the rule that runs it."""
 
 import numpy as np
 
+from digit_clustering.features.pca import PCAModel
 from digit_clustering.figures import course as course_figures
 from digit_clustering.figures import image_grids, run_charts, scatter3d
 from digit_clustering.methods.clustering import cluster_means
-from digit_clustering.prepare.pca import PCAModel
 from digit_clustering.tables import (
     read_centres,
     read_clusters,
@@ -15,14 +16,24 @@ from digit_clustering.tables import (
 )
 
 
+def run_figures_step(run: str, images: bool, inputs: dict[str, str], outputs: dict[str, str]):
+    """A run's pictures: of images, or of a point cloud (`inputs` and `outputs` by name, as
+    the study's record of the run gives them)."""
+    paths = {f"{name}_path": path for name, path in inputs.items()}
+    if images:
+        image_run_figures(run, **paths, outputs=outputs)
+    else:
+        cloud_run_figures(run, **paths, outputs=outputs)
+
+
 def image_run_figures(
     run: str,
     features_path: str,
     pixels_path: str,
     labels_path: str,
     centres_path: str,
-    model_path: str | None,
     outputs: dict[str, str],
+    model_path: str | None = None,
 ):
     """Centroid images (through the PCA inverse for PCA spaces), the confusion matrix, a
     gallery of each cluster and the images nearest each centre."""
@@ -80,7 +91,7 @@ def cloud_run_figures(
     )
 
 
-def lloyd_figure(
+def iterations_step(
     run: str, trace_path: str, centres_path: str, model_path: str | None, features_path, output
 ):
     image_shape = read_metadata(features_path).get("image_shape")
@@ -94,14 +105,15 @@ def lloyd_figure(
     course_figures.lloyd_figure(trace, best, worst, image_shape, run, output)
 
 
-def dendrogram_figure(run: str, trace_path: str, params: dict, output: str):
+def dendrogram_step(run: str, trace_path: str, cut: dict, output: str):
+    """The dendrogram of a linkage, cut where the run's ``k`` or ``distance_threshold`` says."""
     trace = read_parquet(trace_path).to_pandas()
     course_figures.dendrogram_figure(
-        trace, params.get("k"), params.get("distance_threshold"), run, output
+        trace, cut.get("k"), cut.get("distance_threshold"), run, output
     )
 
 
-def neighbours_figure(neighbours_path: str, pixels_path: str, space: str, output: str):
+def neighbours_figure_step(neighbours_path: str, pixels_path: str, space: str, output: str):
     neighbours = read_parquet(neighbours_path).to_pandas()
     pixels = read_points(pixels_path)
     row_of = {point_id: row for row, point_id in enumerate(pixels.ids.tolist())}

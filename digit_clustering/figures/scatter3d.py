@@ -3,7 +3,7 @@
 The page is a plotly figure: one trace per cluster (the legend shows and hides each), the
 noise in grey, the centres as black crosses; drag turns the cloud, the wheel zooms. It loads
 plotly's JavaScript from the one copy the study writes beside its runs
-(results/{dataset}/plotly.min.js, by `write_plotly_js`) through a relative link, so it opens
+(results/{dataset}/plotly.min.js, by `plotly_js_step`) through a relative link, so it opens
 from disk with no network, and each run's page holds only its points.
 """
 
@@ -54,7 +54,7 @@ def scatter3d_figure(x, clusters, centres, title: str, output: str | os.PathLike
         save(figure, output)
 
 
-def write_plotly_js(output: str | os.PathLike):
+def plotly_js_step(output: str | os.PathLike):
     """The copy of plotly's JavaScript (shipped inside the plotly package) the pages load."""
     import plotly.offline
 

@@ -5,33 +5,29 @@ import logging
 import numpy as np
 import pyarrow as pa
 
+from digit_clustering.features.pca import pca
 from digit_clustering.figures.image_grids import images_title
 from digit_clustering.headline import figures as headline_figures
 from digit_clustering.headline.choice import confused_pairs, matched_digits, most_accurate_run
-from digit_clustering.prepare.pca import pca
 from digit_clustering.tables import read_clusters, read_parquet, read_points, write_parquet
 
 log = logging.getLogger(__name__)
 
 
-def headline(
+def headline_step(
     metrics_path: str,
     runs: list[str],
     labels_paths: list[str],
     space: str,
-    space_description: str,
     features_path: str,
     view: str | None,
     view_path: str | None,
     pixels_path: str,
     outputs: dict[str, str],
-    compare: str | None = None,
-    compare_description: str | None = None,
 ):
-    """The most accurate run in `space`: its confused digit pairs (a table), the 2-D `view`
-    space coloured by cluster and by digit (a 2-D PCA of `space` when `view` is None), and
-    example images of each confused pair. The table's metadata names the space, and the space
-    (`compare`) whose most accurate run the report sets beside it."""
+    """The most accurate run in `space`: its confused digit pairs (a table, whose metadata names
+    the run), the 2-D `view` space coloured by cluster and by digit (a 2-D PCA of `space` when
+    `view` is None), and example images of each confused pair."""
     metrics = read_parquet(metrics_path).to_pandas()
     run = most_accurate_run(metrics, space)
     log.info("headline: %s", run)
@@ -42,13 +38,7 @@ def headline(
     write_parquet(
         pa.Table.from_pandas(pairs, preserve_index=False),
         outputs["pairs"],
-        {
-            "run": run,
-            "space": space,
-            "space_description": space_description,
-            "compare": compare,
-            "compare_description": compare_description,
-        },
+        {"run": run},
     )
     headline_figures.embedding_figure(
         two_d_view(view_path or features_path, pixels.ids),

@@ -5,9 +5,10 @@ Snakemake sees a rule's script change but not the modules the script imports. Th
 passes each job a param that digests its script's imports of this package, followed
 transitively, read as text and never imported (reading the config must not import
 scikit-learn). A module imported inside a function counts as imported; a module loaded by name
-at run time (a method's module, from the registry) is added by the caller. A module that reads a
-folder beside it (templates, captions) names it as ``Path(__file__).parent / "<folder>"``, and
-every file of that folder is part of the digest of the jobs that import the module.
+at run time (a method's module, from the registry) is added by the caller.
+
+A module that reads files beside it (templates, captions) names them from its ``__file__``;
+`data_paths` finds them and they are part of the digest of the jobs that import it.
 """
 
 import functools
@@ -15,25 +16,7 @@ import hashlib
 import re
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1]
-
-
-def module_file(module: str) -> Path | None:
-    """The source file of a module of this package; None for other modules."""
-    first, *rest = module.split(".")
-    if first != PACKAGE.name:
-        return None
-    base = PACKAGE.joinpath(*rest)
-    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-@functools.cache
-def source(path: Path) -> bytes:
-    """A file's bytes, read once per process: every rule's digest shares the job plumbing."""
-    return path.read_bytes()
+from digit_clustering.jobs.data_paths import PACKAGE, data_files, module_file, source
 
 
 def digest_name(path: Path) -> str:
@@ -85,17 +68,7 @@ def imported_files(path: Path) -> frozenset[Path]:
     return frozenset(files)
 
 
-# A folder of files a module reads beside it, named as `Path(__file__).parent / "<folder>"`.
-DATA_FOLDER = re.compile(r'Path\(__file__\)\.parent / "([\w.-]+)"')
-
-
-@functools.cache
-def data_files(path: Path) -> frozenset[Path]:
-    """Every file, at any depth, of the folders a module names beside it (none for most)."""
-    files = set()
-    for folder in DATA_FOLDER.findall(source(path).decode()):
-        files.update(file for file in (path.parent / folder).rglob("*") if file.is_file())
-    return frozenset(files)
+# The modules that may name a path beside them: only these are parsed.
 
 
 def closure(*paths: Path) -> set[Path]:

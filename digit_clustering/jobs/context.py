@@ -53,3 +53,12 @@ def job(snakemake) -> Iterator[None]:
             threads,
             peak_mb,
         )
+
+
+def optional_input(snakemake, name: str) -> str | None:
+    """The file of a named input that a job may go without (a PCA model, a held-out table):
+    its path, or None when the study gave none."""
+    given = getattr(snakemake.input, name, None)
+    if isinstance(given, str):
+        return given
+    return given[0] if given else None

@@ -1,8 +1,8 @@
 """``python -m digit_clustering.methods``: every method's parameters, ranges and defaults, as
 their modules declare them."""
 
-from digit_clustering.methods.method import Parameter
 from digit_clustering.methods.registry import METHODS
+from digit_clustering.settings.parameter import Parameter
 
 
 def allowed(parameter: Parameter) -> str:

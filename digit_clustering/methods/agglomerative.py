@@ -10,7 +10,8 @@ kept as the run's trace, for dendrograms.
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import Method, Parameter
+from digit_clustering.methods.method import Method
+from digit_clustering.settings.parameter import Parameter
 
 MATRIX_LINKAGES = ("complete", "average", "weighted")
 LINKAGES = ("ward", "single", "centroid", "median", *MATRIX_LINKAGES)
@@ -80,6 +81,7 @@ METHOD = Method(
     runtime_min=20,  # ward on 70,000 points: 282 s, single: 191 s
     threads=1,  # fastcluster and pdist are single-threaded
     course_figure="dendrogram",
+    course_settings=("k", "distance_threshold"),
     check=check_cut,
     extra_memory_mb=matrix_memory_mb,
     explain_memory=explain_memory,

@@ -23,7 +23,8 @@ import logging
 import numpy as np
 
 from digit_clustering.methods.clustering import NOISE, Clustering
-from digit_clustering.methods.method import Method, Parameter
+from digit_clustering.methods.method import Method
+from digit_clustering.settings.parameter import Parameter
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ def fit(method: str, x: np.ndarray, params: dict) -> Clustering:
         return module.fit(x, params)
 
 
-def cluster(
+def cluster_step(
     features_path: str,
     method: str,
     params: dict,
@@ -71,7 +71,7 @@ def centre_table(solutions: dict[str, np.ndarray]) -> pa.Table:
     )
 
 
-def heldout(features_path: str, method: str, params: dict, output: str):
+def heldout_step(features_path: str, method: str, params: dict, output: str):
     """Fit on the train split only and assign the test split: labels for held-out accuracy.
 
     Writes both splits' clusters: the train split's, to map clusters to digits, and the test

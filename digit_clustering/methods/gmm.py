@@ -3,7 +3,8 @@
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import SEED, Criterion, Method, Parameter, renamed
+from digit_clustering.methods.method import SEED, Criterion, Method, renamed
+from digit_clustering.settings.parameter import Parameter
 
 METHOD = Method(
     description="A Gaussian mixture fitted by EM: soft, elliptical clusters; BIC compares k.",

@@ -10,7 +10,8 @@ digits and 70,000 MNIST images alike (0.007: 13 and 490 points).
 import numpy as np
 
 from digit_clustering.methods.clustering import NOISE, Clustering
-from digit_clustering.methods.method import Method, Parameter
+from digit_clustering.methods.method import Method
+from digit_clustering.settings.parameter import Parameter
 
 METHOD = Method(
     description="DBSCAN over every eps at once, keeping the most persistent clusters.",

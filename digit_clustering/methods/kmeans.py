@@ -3,7 +3,8 @@
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import CLUSTERS, SEED, Criterion, Method, Parameter, renamed
+from digit_clustering.methods.method import CLUSTERS, SEED, Criterion, Method, renamed
+from digit_clustering.settings.parameter import Parameter
 
 METHOD = Method(
     description="scikit-learn's k-means: the k centres that minimise the sum of squared "

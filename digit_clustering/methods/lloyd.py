@@ -9,7 +9,8 @@ final J is kept; the worst one's centres are kept too, for comparison.
 import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
-from digit_clustering.methods.method import CLUSTERS, SEED, Criterion, Method, Parameter
+from digit_clustering.methods.method import CLUSTERS, SEED, Criterion, Method
+from digit_clustering.settings.parameter import Parameter
 
 METHOD = Method(
     description="Lloyd's algorithm written out: random points as starting centres, alternate "

@@ -11,39 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from digit_clustering.jobs.threads import NUMERIC_THREADS
-
-JSON_TYPES = {int: "integer", float: "number", str: "string", bool: "boolean"}
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """One parameter: its type (or the values it may take), its range, its default, and a line
-    of help. ``nullable`` parameters may be null (None) as well."""
-
-    kind: type
-    default: object
-    help: str
-    minimum: float | None = None
-    exclusive_minimum: float | None = None
-    exclusive_maximum: float | None = None
-    choices: tuple | None = None
-    nullable: bool = False
-
-    def schema(self) -> dict:
-        if self.choices is not None:
-            schema = {"enum": list(self.choices)}
-        else:
-            kind = JSON_TYPES[self.kind]
-            schema = {"type": [kind, "null"] if self.nullable else kind}
-        if self.minimum is not None:
-            schema["minimum"] = self.minimum
-        if self.exclusive_minimum is not None:
-            schema["exclusiveMinimum"] = self.exclusive_minimum
-        if self.exclusive_maximum is not None:
-            schema["exclusiveMaximum"] = self.exclusive_maximum
-        schema["default"] = self.default
-        schema["description"] = self.help
-        return schema
+from digit_clustering.settings.parameter import Parameter, block_schema
 
 
 @dataclass(frozen=True)
@@ -72,6 +40,7 @@ class Method:
     # sums round the same everywhere; a single-threaded fit says 1 and runs beside another.
     threads: int = NUMERIC_THREADS
     course_figure: str | None = None  # the figure (its name) drawn from the fit's trace
+    course_settings: tuple[str, ...] = ()  # the params that figure draws (a dendrogram's cut)
     criterion: Criterion | None = None  # the fit's own score, to choose without labels
     # Hooks for what a parameter's range cannot say, where a method needs them:
     check: Callable[[dict], str | None] | None = None  # why these values do not go together
@@ -81,13 +50,7 @@ class Method:
 
     def schema(self) -> dict:
         """The JSON schema of the method's block under ``methods`` in the config."""
-        return {
-            "description": self.description,
-            "type": "object",
-            "additionalProperties": False,
-            "default": {},
-            "properties": {name: p.schema() for name, p in self.parameters.items()},
-        }
+        return block_schema(self.description, self.parameters)
 
 
 # Parameters several methods share, declared once.

@@ -4,7 +4,8 @@ import numpy as np
 
 from digit_clustering.methods.clustering import Clustering
 from digit_clustering.methods.kmeans import from_fitted_centroids
-from digit_clustering.methods.method import CLUSTERS, SEED, Criterion, Method, Parameter, renamed
+from digit_clustering.methods.method import CLUSTERS, SEED, Criterion, Method, renamed
+from digit_clustering.settings.parameter import Parameter
 
 METHOD = Method(
     description="k-means fitted on small random batches: faster, slightly higher SSE.",

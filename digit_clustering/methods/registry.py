@@ -1,4 +1,5 @@
-"""The registry of clustering methods: every module of this package that declares a `METHOD`.
+"""The registry of clustering methods: every module of this package but its machinery, each
+declaring a `METHOD` (a module that declares none stops the study at start).
 
 A method is its module: ``METHOD = Method(...)`` (parameters with their ranges and defaults,
 memory, what it offers) next to ``fit(x, params) -> Clustering``. Modules import their heavy
@@ -6,27 +7,22 @@ libraries inside ``fit``, so reading the registry at every Snakemake start costs
 scikit-learn import.
 """
 
-import importlib
 from pathlib import Path
 
 from digit_clustering.methods.method import Method
+from digit_clustering.settings.discovery import discover
 
 
 def module_name(method: str) -> str:
     return f"{__package__}.{method}"
 
 
-def _discover() -> dict[str, Method]:
-    """Import the modules that declare ``METHOD = Method(...)`` (found by reading their text,
-    so that the fitting machinery beside them is not imported)."""
-    found = {}
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        if "\nMETHOD = Method(" in path.read_text(encoding="utf-8"):
-            found[path.stem] = importlib.import_module(module_name(path.stem)).METHOD
-    return found
+# The modules of this package that hold the machinery around the methods, not a method.
+MACHINERY = {"clustering", "fitting", "method", "registry"}
 
-
-METHODS: dict[str, Method] = _discover()
+METHODS: dict[str, Method] = discover(
+    __package__, Path(__file__).parent, "METHOD", Method, MACHINERY
+)
 
 
 def methods_schema() -> dict:

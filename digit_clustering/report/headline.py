@@ -7,8 +7,6 @@ from pathlib import Path
 import pandas as pd
 
 from digit_clustering.headline.choice import most_accurate_run
-from digit_clustering.study.catalogue import png
-from digit_clustering.study.layout import HEADLINE
 from digit_clustering.tables import read_parquet, table_metadata
 
 
@@ -23,28 +21,29 @@ class Headline:
     compare_description: str | None = None
 
     @classmethod
-    def read(cls, paths: list[str], run_figures: dict[str, dict]) -> "Headline | None":
-        """The headline step's outputs (`layout.HEADLINE`, in its order) and the run's own
-        confusion matrix; None when the study has no headline."""
-        if not paths:
+    def read(cls, parts: dict | None, run_figures: dict[str, dict]) -> "Headline | None":
+        """The headline from what the study says of it (`parts`: its space, the space it is set
+        beside, its files by name) and the run its job chose, with that run's own confusion
+        matrix; None when the study has no headline."""
+        if parts is None:
             return None
-        by_name = {name: Path(path) for name, path in zip(HEADLINE, paths, strict=True)}
-        table = read_parquet(by_name["pairs"])
-        metadata = table_metadata(table)
-        figures = {"confusion": Path(run_figures[metadata["run"]][png("confusion")])}
-        figures |= {name: path for name, path in by_name.items() if name != "pairs"}
+        files = {name: Path(path) for name, path in parts["files"].items()}
+        table = read_parquet(files["pairs"])
+        run = table_metadata(table)["run"]
+        figures = {"confusion": Path(run_figures[run]["confusion"])}
+        figures |= {name: path for name, path in files.items() if name != "pairs"}
         return cls(
-            metadata["run"],
-            metadata["space"],
-            metadata["space_description"],
+            run,
+            parts["space"],
+            parts["space_description"],
             table.to_pandas(),
             figures,
-            metadata.get("compare"),
-            metadata.get("compare_description"),
+            parts["compare"],
+            parts["compare_description"],
         )
 
 
-def headline_view(
+def headline_section(
     headline: Headline | None, metrics: pd.DataFrame, choices: pd.DataFrame
 ) -> dict | None:
     """What the headline section shows, or None when the study has no headline."""

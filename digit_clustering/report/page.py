@@ -20,11 +20,9 @@ import pandas as pd
 from digit_clustering.evaluation.label_free import NEAR_BEST
 from digit_clustering.jobs.atomic import atomic_path
 from digit_clustering.methods.registry import METHODS
-from digit_clustering.report.headline import Headline, headline_view
+from digit_clustering.report.headline import Headline, headline_section
 from digit_clustering.report.html import environment
 from digit_clustering.report.text import METRIC_NAMES
-from digit_clustering.study.catalogue import CLOUD_PAGE, figure_of
-from digit_clustering.study.layout import METRICS_CSV, REPORT
 
 # (column, better): the metrics the summary names a best run for.
 BEST_OF = [
@@ -92,24 +90,25 @@ def metrics_table(metrics: pd.DataFrame, fit_seconds: dict[str, float]) -> dict:
     return {"columns": columns, "rows": rows}
 
 
-def run_view(row: pd.Series, figures: dict[str, str], fit_seconds: float | None) -> dict:
-    """A run's section: its facts, its figures by kind, its 3-D page if it has one."""
+def run_view(
+    row: pd.Series, figures: dict[str, str], page: str | None, fit_seconds: float | None
+) -> dict:
+    """A run's section: its facts, its figures by name, its 3-D page if it has one."""
     return {
         "run": row["run"],
         "facts": {column: row.get(column) for column in FACTS},
         "degenerate": degeneracy(row),
         "fit_seconds": fit_seconds,
-        "figures": [
-            (figure_of(file_name), path)
-            for file_name, path in figures.items()
-            if file_name != CLOUD_PAGE
-        ],
-        "scatter_page": figures.get(CLOUD_PAGE),
+        "figures": list(figures.items()),
+        "scatter_page": page,
     }
 
 
 def method_sections(
-    metrics: pd.DataFrame, run_figures: dict[str, dict[str, str]], fit_seconds: dict
+    metrics: pd.DataFrame,
+    run_figures: dict[str, dict[str, str]],
+    run_pages: dict[str, str],
+    fit_seconds: dict,
 ) -> list[dict]:
     """A section per method, in the metrics' order, its runs the most accurate first."""
     sections = []
@@ -120,7 +119,12 @@ def method_sections(
                 "method": method,
                 "description": METHODS[method].description,
                 "runs": [
-                    run_view(row, run_figures[row["run"]], fit_seconds.get(row["run"]))
+                    run_view(
+                        row,
+                        run_figures[row["run"]],
+                        run_pages.get(row["run"]),
+                        fit_seconds.get(row["run"]),
+                    )
                     for _, row in runs.iterrows()
                 ],
             }
@@ -132,6 +136,7 @@ def render(
     metrics: pd.DataFrame,
     names: dict[str, str],
     run_figures: dict[str, dict[str, str]],
+    run_pages: dict[str, str],
     study_figures: list[tuple[str, Path]],
     stability: pd.DataFrame,
     choices: pd.DataFrame,
@@ -139,10 +144,12 @@ def render(
     fit_seconds: dict[str, float],
     dataset: dict,
     provenance: Provenance,
+    metrics_csv: str,
     output: str | os.PathLike,
 ):
-    """Write the page. `run_figures` maps each run to its figures by file name (links to
-    pages beside the report are made relative to it); `study_figures` are (kind, path)."""
+    """Write the page. `run_figures` maps each run to its figures by name, `run_pages` to its
+    3-D page (a link relative to the page); `study_figures` are (kind, path); `metrics_csv` is
+    the link to the table of every metric."""
     page = (
         environment()
         .get_template("page.html.j2")
@@ -154,14 +161,14 @@ def render(
             names=names,
             metric_names=METRIC_NAMES,
             best=best_runs(metrics),
-            headline=headline_view(headline, metrics, choices),
+            headline=headline_section(headline, metrics, choices),
             overview=study_figures,
             stability=stability.to_dict("records"),
             choices=choices.to_dict("records"),
             near_best=NEAR_BEST,
             table=metrics_table(metrics, fit_seconds),
-            methods=method_sections(metrics, run_figures, fit_seconds),
-            metrics_csv=os.path.relpath(METRICS_CSV, os.path.dirname(REPORT)),
+            methods=method_sections(metrics, run_figures, run_pages, fit_seconds),
+            metrics_csv=metrics_csv,
         )
     )
     with atomic_path(output) as temporary:

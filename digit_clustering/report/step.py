@@ -1,4 +1,5 @@
-"""The step that writes the report page."""
+"""The step that writes the report page, from the structure the study gives it: each run's
+figures and fit benchmark, the headline's parts by name, every job's benchmark."""
 
 import datetime
 import os
@@ -14,23 +15,25 @@ from digit_clustering.figures import overview as overview_figures
 from digit_clustering.jobs.provenance import library_versions
 from digit_clustering.report import page as report
 from digit_clustering.report.headline import Headline
-from digit_clustering.study.codec import short_names
-from digit_clustering.study.layout import CLUSTER_STEP, run_of_benchmark, run_of_file
+from digit_clustering.settings.codec import short_names
 from digit_clustering.tables import read_parquet, table_metadata
 
 
-def write_report(
+def report_step(
     metrics_path: str,
     data_path: str,
-    runs: list[str],
-    figure_paths: list[str],
     agreement_paths: list[str],
     agreement_figure_paths: list[str],
     neighbours_figure_paths: list[str],
-    headline_paths: list[str],
+    runs: list[str],
+    run_figures: dict[str, dict[str, str]],
+    run_pages: dict[str, str],
+    fit_benchmarks: dict[str, str],
+    benchmarks: list[str],
+    headline: dict | None,
+    metrics_csv: str,
     config_text: str,
     config_digest: str,
-    benchmarks: str,
     output: str,
 ):
     """Gather what the page shows: the headline run, metrics, stability, every figure, the
@@ -43,8 +46,9 @@ def write_report(
     }
     metrics = read_parquet(metrics_path).to_pandas()
     agreements = pd.concat([read_parquet(path).to_pandas() for path in agreement_paths])
-    run_figures = figures_by_run(runs, figure_paths, Path(output).parent)
-    fit_seconds, compute_seconds, jobs = timings(runs, Path(benchmarks))
+    page_directory = Path(output).parent
+    pages = {run: os.path.relpath(path, page_directory) for run, path in run_pages.items()}
+    compute_seconds, jobs = total_time(benchmarks)
     provenance = report.Provenance(
         built=build_time(),
         config_digest=config_digest,
@@ -61,43 +65,33 @@ def write_report(
             metrics,
             short_names(runs),
             run_figures,
+            pages,
             overview,
             agreement.stability(metrics, agreements),
             label_free_choices(metrics),
-            Headline.read(headline_paths, run_figures),
-            fit_seconds,
+            Headline.read(headline, run_figures),
+            fit_times(fit_benchmarks),
             dataset,
             provenance,
+            metrics_csv,
             output,
         )
 
 
-def figures_by_run(runs: list[str], paths: list[str], page_directory: Path) -> dict:
-    """{run: {file name: path}}; HTML pages as links relative to the page."""
-    by_run = {run: {} for run in runs}
-    for path in map(Path, paths):
-        run = run_of_file(path.as_posix())
-        if path.suffix == ".html":
-            by_run[run][path.name] = os.path.relpath(path, page_directory)
-        else:
-            by_run[run][path.name] = path
-    return by_run
+def wall_seconds(benchmark: str | os.PathLike) -> float:
+    """A job's wall time from the benchmark file Snakemake wrote (its latest run)."""
+    return float(pd.read_csv(benchmark, sep="\t")["s"].iloc[-1])
 
 
-def timings(runs: list[str], benchmarks: Path) -> tuple[dict[str, float], float, int]:
-    """Each run's fit time (its cluster job's wall time), and the wall time summed over the
-    study's jobs, from the benchmark files Snakemake wrote (each job's latest run)."""
-    fit_seconds, total, jobs = {}, 0.0, 0
-    current = set(runs)
-    for path in sorted(benchmarks.rglob("*.tsv")):
-        of_run = run_of_benchmark(path.relative_to(benchmarks).as_posix())
-        if of_run and of_run[0] not in current:
-            continue  # a run no longer in the config
-        seconds = float(pd.read_csv(path, sep="\t")["s"].iloc[-1])
-        total, jobs = total + seconds, jobs + 1
-        if of_run and of_run[1] == CLUSTER_STEP:
-            fit_seconds[of_run[0]] = seconds
-    return fit_seconds, total, jobs
+def fit_times(fit_benchmarks: dict[str, str]) -> dict[str, float]:
+    """Each run's fit time (its cluster job's wall time), for the runs that have one."""
+    return {run: wall_seconds(path) for run, path in fit_benchmarks.items() if Path(path).exists()}
+
+
+def total_time(benchmarks: list[str]) -> tuple[float, int]:
+    """The wall time summed over the study's jobs that have run, and how many they are."""
+    present = [path for path in benchmarks if Path(path).exists()]
+    return sum(wall_seconds(path) for path in present), len(present)
 
 
 def build_time() -> str:

@@ -2,7 +2,7 @@
 space, its view and the space it is set beside), checked against the spaces and runs of the
 study."""
 
-from digit_clustering.study.errors import ConfigError, check_declared_space
+from digit_clustering.settings.errors import ConfigError, check_declared_space
 from digit_clustering.study.runs import Run
 from digit_clustering.study.spaces import Data, Space
 

@@ -1,22 +1,18 @@
 """The runs of a study: each entry of ``runs`` expanded over its grid, with the method's
-defaults filled in, checked against its method's declarations and the space it clusters."""
+defaults filled in, checked against its method's declarations and the space it clusters, then
+placed in the study with every file of it (`place_run`)."""
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import replace
 
-from digit_clustering.methods.registry import METHODS, job_memory_mb
-from digit_clustering.study.codec import run_name
-from digit_clustering.study.config_check import check_against_schema
-from digit_clustering.study.errors import ConfigError, check_declared_space, did_you_mean
+from digit_clustering.figures.catalogue import CLOUD_PAGE, png, run_figure_names
+from digit_clustering.methods.registry import METHODS, job_memory_mb, module_name
+from digit_clustering.settings.check import check_against_schema
+from digit_clustering.settings.codec import run_name
+from digit_clustering.settings.errors import ConfigError, check_declared_space, did_you_mean
+from digit_clustering.study import layout
+from digit_clustering.study.records import Run
 from digit_clustering.study.spaces import Space
-
-
-@dataclass(frozen=True)
-class Run:
-    name: str
-    method: str
-    space: str
-    params: dict
 
 
 def build_runs(config: dict, spaces: dict[str, Space], dataset: str) -> list[Run]:
@@ -126,3 +122,46 @@ def _check_unique(runs: list[Run]) -> None:
                 "make them differ (params, seed or space)."
             )
         seen.add(run.name)
+
+
+def place_run(run: Run, space: Space, dataset: str, holds_out: bool, has_images: bool) -> Run:
+    """The run with every file of it under ``results/{dataset}`` and its fitting jobs' needs."""
+    method = METHODS[run.method]
+
+    def path(pattern: str) -> str:
+        return layout.fill(pattern, dataset=dataset, run=run.name)
+
+    names = run_figure_names(has_images)
+    names += (method.course_figure,) if method.course_figure else ()
+    figures = {name: path(layout.run_file(png(name))) for name in names}
+    common = {"features": space.points, "labels": path(layout.RUN_LABELS)}
+    common["centres"] = path(layout.RUN_CENTRES)
+    if has_images:
+        figure_inputs = {**common, "pixels": space.pixels}
+        figure_inputs |= {"model": space.model} if space.model else {}
+    else:
+        figure_inputs = {**common, "plotly_js": layout.fill(layout.PLOTLY_JS, dataset=dataset)}
+    jobs = ["cluster", "evaluate", "figures"] + (["heldout"] if holds_out else [])
+    jobs += [method.course_figure] if method.course_figure else []
+    return replace(
+        run,
+        features=space.points,
+        pixels=space.pixels,
+        model=space.model,
+        heldout_features=space.heldout_points if holds_out else None,
+        labels=common["labels"],
+        centres=common["centres"],
+        trace=path(layout.RUN_TRACE),
+        heldout=path(layout.RUN_HELDOUT) if holds_out else None,
+        metrics=path(layout.RUN_METRICS),
+        figures=figures,
+        page=None if has_images else path(layout.run_file(CLOUD_PAGE)),
+        figure_inputs=figure_inputs,
+        course_settings={name: run.params[name] for name in method.course_settings},
+        identity={"name": run.name, "method": run.method, "space": run.space, "params": run.params},
+        fit_module=module_name(run.method),
+        threads=method.threads,
+        mem_mb=job_memory_mb(run.method, space.n_points, run.params),
+        runtime=method.runtime_min,
+        benchmarks={job: path(layout.benchmark(layout.run_job(job))) for job in jobs},
+    )

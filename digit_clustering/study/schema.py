@@ -1,7 +1,9 @@
 """The parts of the config schema that the code declares: each method's parameters (beside its
-``fit``) and the names of an MNIST-format dataset's four files."""
+``fit``), each kind of space's settings (beside its step) and the names of an MNIST-format
+dataset's four files."""
 
 from digit_clustering.data.idx_files import IDX_STEMS, idx_archive
+from digit_clustering.features.registry import spaces_schema
 from digit_clustering.methods.registry import methods_schema
 
 
@@ -18,6 +20,10 @@ def complete_schema(schema: dict) -> dict:
     idx_dataset = {**idx_dataset, "properties": {**idx_dataset["properties"], "md5": md5}}
     return {
         **schema,
-        "properties": {**schema["properties"], "methods": methods_schema()},
+        "properties": {
+            **schema["properties"],
+            "methods": methods_schema(),
+            "spaces": spaces_schema(schema["properties"]["spaces"]["description"]),
+        },
         "$defs": {**schema["$defs"], "idx_dataset": idx_dataset},
     }

@@ -10,24 +10,20 @@ from digit_clustering.study.study import Study
 def targets(study: Study) -> list[str]:
     dataset = study.dataset
     paths = [layout.fill(layout.DATA, dataset=dataset), layout.fill(layout.REPORT, dataset=dataset)]
-    for space in dict.fromkeys(run.space for run in study.runs):
-        paths += [study.features_path(space), study.silhouette_path(space)]
-        paths += [study.model_path(space)] if study.model_path(space) else []
+    for space in study.used_spaces():
+        paths += [space.points, space.silhouette] + ([space.model] if space.model else [])
     for run in study.runs:
-        tables = (layout.RUN_LABELS, layout.RUN_CENTRES, layout.RUN_TRACE, layout.RUN_METRICS)
-        paths += [study.run_path(run, pattern) for pattern in tables]
-        paths += study.run_figures(run)
-        if study.holds_out(run):
-            paths.append(study.heldout_features_path(run.space))
-            paths.append(study.run_path(run, layout.RUN_HELDOUT))
-    for point_set in study.point_sets():
-        paths += study.agreement_paths(point_set)
-    paths += study.neighbours_paths()
-    paths += study.headline_paths().values()
+        paths += [run.labels, run.centres, run.trace, run.metrics, *run.figures.values()]
+        paths += [path for path in (run.page, run.heldout_features, run.heldout) if path]
+    for sample in study.samples.values():
+        paths += [sample.agreement, sample.agreement_figure]
+    if study.lookup:
+        paths += [study.lookup.table] + ([study.lookup.figure] if study.lookup.figure else [])
+    if study.headline:
+        paths += study.headline.outputs.values()
+        paths += [study.headline.view_points] if study.headline.view_points else []
     if not study.has_images:
         paths.append(layout.fill(layout.PLOTLY_JS, dataset=dataset))
-    if study.headline_view:
-        paths.append(study.features_path(study.headline_view))
     return list(dict.fromkeys(paths))
 
 

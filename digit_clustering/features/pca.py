@@ -1,4 +1,5 @@
-"""PCA feature spaces, with the model kept to map centres back to pixels."""
+"""PCA spaces: a sample's pixels projected on their first principal axes, with the model kept
+to map centres back to pixels."""
 
 import logging
 import os
@@ -6,7 +7,9 @@ import os
 import numpy as np
 import pyarrow as pa
 
+from digit_clustering.features.kind import SpaceKind
 from digit_clustering.jobs.threads import numeric_threads
+from digit_clustering.settings.parameter import REQUIRED, Parameter
 from digit_clustering.tables import (
     Points,
     column_matrix,
@@ -19,6 +22,18 @@ from digit_clustering.tables import (
 )
 
 log = logging.getLogger(__name__)
+
+SPACE = SpaceKind(
+    description="principal components of a sample's pixels",
+    parameters={
+        "n_components": Parameter(int, REQUIRED, "the number of principal axes kept", minimum=1),
+        "whiten": Parameter(bool, False, "scale every axis to unit variance"),
+        "seed": Parameter(int, 0, "random seed of the randomised solver", minimum=0),
+    },
+    label=lambda settings: f"PCA-{settings['n_components']}",
+    products=("points", "model"),
+    memory_mb=2200,
+)
 
 
 class PCAModel:

@@ -1,11 +1,13 @@
-"""UMAP feature spaces: a neighbour-graph layout of a raw or PCA space (umap-learn)."""
+"""UMAP spaces: a neighbour-graph layout of another space's points (umap-learn)."""
 
 import logging
 
 import numpy as np
 
+from digit_clustering.features.kind import SpaceKind
 from digit_clustering.jobs.compiled import import_compiled
 from digit_clustering.jobs.threads import NUMERIC_THREADS
+from digit_clustering.settings.parameter import REQUIRED, Parameter
 from digit_clustering.tables import Points, read_points, write_points
 
 log = logging.getLogger(__name__)
@@ -14,6 +16,46 @@ log = logging.getLogger(__name__)
 def umap_threads(settings: dict) -> int:
     """The cores a UMAP job uses: seeded, umap-learn runs on one thread."""
     return 1 if settings["seed"] is not None else NUMERIC_THREADS
+
+
+SPACE = SpaceKind(
+    description="a neighbour-graph layout of another space's points (UMAP)",
+    parameters={
+        "n_components": Parameter(int, REQUIRED, "the dimensions of the layout", minimum=1),
+        "n_neighbors": Parameter(int, 15, "the neighbours of each point in its graph", minimum=2),
+        "min_dist": Parameter(float, 0.0, "how close the layout may pack points", minimum=0),
+        "metric": Parameter(
+            str,
+            "euclidean",
+            "the distance of the graph",
+            choices=("euclidean", "cosine", "manhattan"),
+        ),
+        "seed": Parameter(
+            int,
+            0,
+            "random seed; null runs it unseeded on every thread the job has: faster, but not "
+            "reproducible (the embedding's metadata says so)",
+            minimum=0,
+            nullable=True,
+        ),
+        "heldout": Parameter(
+            str,
+            "train",
+            "for held-out accuracy: 'train' fits a second layout on the training split and "
+            "places the test split with UMAP's transform, so no test image shapes the layout; "
+            "'all' refits the method on the training rows of this layout (no second UMAP)",
+            choices=("train", "all"),
+        ),
+    },
+    label=lambda settings: f"UMAP-{settings['n_components']}",
+    takes="points",
+    unkeyed=("heldout",),
+    places_heldout=True,
+    below_points=("n_components", "n_neighbors"),
+    memory_mb=2500,
+    runtime_min=15,
+    threads=umap_threads,
+)
 
 
 def umap_embedding(points: Points, settings: dict, threads: int) -> Points:

@@ -4,7 +4,7 @@ import copy
 
 import jsonschema
 
-from digit_clustering.study.errors import ConfigError, did_you_mean
+from digit_clustering.settings.errors import ConfigError, did_you_mean
 
 
 def key_path(parts) -> str:

@@ -2,12 +2,12 @@
 
 Every intermediate is named by the settings that made it, so these keys are the study's
 vocabulary: the pixels (``max``, or ``deskew~true@scale~max`` when deskewed first), a sample
-(``n~5000@seed~0@stratify~true``), a feature transform
+(``n~5000@seed~0@stratify~true``), a feature space
 (``pca~50@whiten~false@seed~0``, ``umap~10@n_neighbors~15@...``) and a run
 (``kmeans/pca50/k~10@init~random/seed~0``). This module makes and reads all of them.
 """
 
-from digit_clustering.study.errors import ConfigError
+from digit_clustering.settings.errors import ConfigError
 
 # "@" separates settings; "," may not appear anywhere in a path segment because Snakemake
 # passes a job's wildcards to cluster jobs as comma-separated pairs.
@@ -53,7 +53,6 @@ def parse_value(text: str):
 
 
 WHOLE_SAMPLE = "all"  # the sample key of every point
-NO_TRANSFORM = "raw"  # the transform key of a space that is its sample's points
 DESKEWED = "deskew~true@scale~"  # the key of deskewed pixels, before the scale's name
 
 
@@ -68,23 +67,19 @@ def pixels_settings(key: str) -> dict:
     return {"deskew": key.startswith(DESKEWED), "scale": key.removeprefix(DESKEWED)}
 
 
-def transform_key(kind: str, settings: dict) -> str:
-    """A feature transform's path segment: ``pca~50@...`` from ``{"n_components": 50, ...}``;
-    the number of components comes first, under the transform's name."""
-    rest = {name: value for name, value in settings.items() if name != "n_components"}
-    return encode({kind: settings["n_components"], **rest})
+def space_key(kind: str, settings: dict) -> str:
+    """A feature space's path segment: ``pca~50@whiten~false@seed~0`` from its kind and its
+    settings in declared order, the first under the kind's name; a kind with no settings is
+    its name alone (``raw``)."""
+    if not settings:
+        return kind
+    first, *rest = settings
+    return encode({kind: settings[first], **{name: settings[name] for name in rest}})
 
 
-def transform_pattern(kind: str) -> str:
-    """A regular expression that matches every transform key of `kind` (``pca~...``)."""
-    return rf"{kind}~[^/]+"
-
-
-def transform_settings(key: str) -> dict:
-    """The inverse of `transform_key`: the settings, with ``n_components`` back in its name."""
-    settings = decode(key)
-    settings["n_components"] = settings.pop(next(iter(settings)))
-    return settings
+def space_key_pattern(kind: str) -> str:
+    """A regular expression that matches every path segment of a space of `kind`."""
+    return rf"{kind}(?:~[^/]+)?"
 
 
 def run_name(method: str, space: str, params: dict) -> str:

@@ -25,6 +25,11 @@ CATEGORIES = {
 }
 
 
+def run_figure_names(has_images: bool) -> tuple[str, ...]:
+    """The figures every run of a dataset has: of images, or of a point cloud."""
+    return IMAGE_RUN_FIGURES if has_images else CLOUD_RUN_FIGURES
+
+
 def png(figure: str) -> str:
     return f"{figure}.png"
 
