@@ -205,8 +205,8 @@ def score_runs(work: Work) -> None:
         rows, x = work.spaces[run.space].rows, work.spaces[run.space].x
         clusters = work.fits[run.name].labels
         work.metrics[run.name] = scores(work.truth[rows], clusters, x, work.pixels[rows])
-    for point_set, runs in work.study.point_sets().items():
-        work.agreement[point_set] = agreement([work.fits[run.name].labels for run in runs])
+    for key, sample in work.study.samples.items():
+        work.agreement[key] = agreement([work.fits[name].labels for name in sample.runs])
 
 
 def draw_runs(work: Work, folder: Path) -> int:
@@ -223,21 +223,21 @@ def draw_runs(work: Work, folder: Path) -> int:
 def draw_study(work: Work, folder: Path) -> int:
     """The study's own figures: agreement, nearest neighbours, headline; returns how many."""
     study, names = work.study, work.names
-    for number, (point_set, runs) in enumerate(study.point_sets().items()):
-        labels = [names[run.name] for run in runs]
-        matrix_figure(labels, work.agreement[point_set], folder / f"agreement{number}.png")
+    for number, (key, sample) in enumerate(study.samples.items()):
+        labels = [names[name] for name in sample.runs]
+        matrix_figure(labels, work.agreement[key], folder / f"agreement{number}.png")
     drawn = len(work.agreement)
-    if study.neighbours_space:
-        settings, space = study.config["neighbours"], work.spaces[study.neighbours_space]
-        path = folder / "neighbours.png"
-        neighbours_figure(space, work.pixels, settings["queries"], settings["k"], path)
+    if study.lookup:
+        lookup, path = study.lookup, folder / "neighbours.png"
+        neighbours_figure(work.spaces[lookup.space], work.pixels, lookup.queries, lookup.k, path)
         drawn += 1
-    if study.headline_space:
-        runs = study.runs_in(study.headline_space)
-        best = max(runs, key=lambda run: work.metrics[run.name]["accuracy"])
-        view, clusters = work.spaces[study.headline_view], work.fits[best.name].labels
+    if study.headline:
+        headline = study.headline
+        best = max(headline.runs, key=lambda name: work.metrics[name]["accuracy"])
+        view = work.spaces[headline.view or headline.space]
+        clusters = work.fits[best].labels
         truth, path = work.truth[view.rows], folder / "headline.png"
-        headline_figure(names[best.name], view.x, clusters, truth, path)
+        headline_figure(names[best], view.x, clusters, truth, path)
         drawn += 1
     return drawn
 

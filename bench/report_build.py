@@ -19,9 +19,9 @@ from results_md import replace_section
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 FIGURE_RULES = [
-    "image_run_figures",
-    "cloud_run_figures",
-    "lloyd_figure",
+    "run_figures",
+    "run_figures",
+    "iterations",
     "dendrogram",
     "neighbours_figure",
     "agreement",

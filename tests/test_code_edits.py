@@ -23,7 +23,7 @@ pytestmark = pytest.mark.workflow
 COPIED = ("Snakefile", "rules", "scripts", "schemas", "envs", "profiles", "digit_clustering")
 SCHEMA = yaml.safe_load((REPOSITORY / "schemas" / "config.schema.yaml").read_text())
 # The rule that draws the figure of a method's fit (its `course_figure`), by method.
-COURSE_FIGURE_RULES = {"lloyd": "lloyd_figure", "agglomerative": "dendrogram"}
+COURSE_FIGURE_RULES = {"lloyd": "iterations", "agglomerative": "dendrogram"}
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def refit(described: Study, methods: set[str]) -> tuple[dict[str, int], set[str]
     samples, the tables and the page."""
     runs = [run for run in described.runs if run.method in methods]
     samples = {described.spaces[run.space].sample for run in runs}
-    figures = "image_run_figures" if described.has_images else "cloud_run_figures"
+    figures = "run_figures"
     jobs = {
         "cluster": len(runs),
         "heldout": sum((run.heldout is not None) for run in runs),
@@ -142,7 +142,7 @@ def test_editing_a_helper_two_methods_share_plans_both_methods_runs_only(study, 
     assert len(runs) == 2
     assert planned.jobs == jobs
     assert all(run.startswith(("kmeans/", "minibatch_kmeans/")) for run in planned.of("cluster"))
-    for rule in ("cluster", "evaluate", "image_run_figures"):
+    for rule in ("cluster", "evaluate", "run_figures"):
         assert planned.of(rule) == runs, rule
 
 
@@ -152,7 +152,7 @@ def test_editing_one_methods_module_plans_that_methods_runs_only(study, describe
     assert runs == runs_of(described, "gmm") and len(runs) == 1
     assert planned.jobs == jobs
     assert all(run.startswith("gmm/") for run in planned.of("cluster"))
-    for rule in ("cluster", "evaluate", "image_run_figures"):
+    for rule in ("cluster", "evaluate", "run_figures"):
         assert planned.of(rule) == runs, rule
     assert planned.of("silhouette", "space") == {"pca"}
 
@@ -163,15 +163,15 @@ def test_editing_a_figure_module_plans_only_figure_jobs_and_the_page(study, desc
     planned = planned_after_editing(study, "figures/image_grids.py")
     assert described.has_images
     expected = {
-        "image_run_figures": len(described.runs),
-        "lloyd_figure": len(runs_of(described, "lloyd")),
+        "run_figures": len(described.runs),
+        "iterations": len(runs_of(described, "lloyd")),
         "dendrogram": len(runs_of(described, "agglomerative")),
         "report": 1,
         "all": 1,
     }
     assert planned.jobs == without_none(expected)
-    assert planned.of("image_run_figures") == {run.name for run in described.runs}
-    assert planned.of("lloyd_figure") == runs_of(described, "lloyd")
+    assert planned.of("run_figures") == {run.name for run in described.runs}
+    assert planned.of("iterations") == runs_of(described, "lloyd")
 
 
 def test_editing_the_page_plans_the_page_alone(study):

@@ -91,7 +91,6 @@ def test_empty_clusters_are_counted_and_drawn(tmp_path):
         str(tmp_path / "points.parquet"),
         str(tmp_path / "labels.parquet"),
         str(tmp_path / "centres.parquet"),
-        None,
         paths,
     )
     run = {"name": "lloyd/raw/k~5", "method": "lloyd", "space": "raw", "params": {"k": 5}}

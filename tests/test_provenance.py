@@ -36,7 +36,7 @@ def test_tables_written_inside_a_job_carry_its_provenance_beside_their_metadata(
 
 
 def test_figures_written_inside_a_job_carry_its_provenance(tmp_path):
-    made_by = provenance.job_provenance("image_run_figures", {"run": "a"}, {})
+    made_by = provenance.job_provenance("run_figures", {"run": "a"}, {})
     token = provenance.declare(made_by)
     try:
         figures.save(plt.figure(), tmp_path / "figure.png")

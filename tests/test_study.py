@@ -359,3 +359,15 @@ def test_an_unseeded_umap_space_says_so_in_its_path():
     assert "umap~5@n_neighbors~30@min_dist~0.0@metric~euclidean@seed~none" in (
         built.spaces["umap5"].points
     )
+
+
+@pytest.mark.parametrize(("size", "settings"), [(None, None), (300, 7), (1797, None)])
+def test_only_a_sampled_silhouette_carries_the_seed(size, settings):
+    """The exact silhouette (no sample, or one as large as the space) ignores the seed, so its
+    job's settings leave it out and a new seed reruns nothing."""
+    evaluation = {"silhouette_sample": size, "seed": 7, "heldout": True}
+    described = study(config(dataset="digits", evaluation=evaluation))
+    expected = {"sample_size": size if settings else None, "seed": settings}
+    assert {name: space.silhouette_settings for name, space in described.spaces.items()} == {
+        name: expected for name in described.spaces
+    }

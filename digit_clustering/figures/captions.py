@@ -9,7 +9,7 @@ import html
 import re
 from pathlib import Path
 
-# spelt so (jobs/code.py), its files are part of the code of every job importing this module
+# Named through __file__, its files are part of the code of every job importing this module.
 CAPTIONS = Path(__file__).parent / "captions"
 RUN_NAME = "{{ snakemake.wildcards.run }}"
 LITERAL = re.compile(r"``(.+?)``")

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from digit_clustering.figures.captions import caption_html
 
-# spelt so (jobs/code.py), its files are part of the code of every job importing this module
+# Named through __file__, its files are part of the code of every job importing this module.
 TEMPLATES = Path(__file__).parent / "templates"
 
 
