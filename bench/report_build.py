@@ -20,7 +20,6 @@ from results_md import replace_section
 REPOSITORY = Path(__file__).resolve().parent.parent
 FIGURE_RULES = [
     "run_figures",
-    "run_figures",
     "iterations",
     "dendrogram",
     "neighbours_figure",
