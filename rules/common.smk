@@ -15,6 +15,7 @@ from digit_clustering.jobs.stale_locks import hold_and_clear_stale
 from digit_clustering.jobs.storage import check_writable
 from digit_clustering.settings.codec import space_key_pattern
 from digit_clustering.study import layout
+from digit_clustering.study.graphs import GRAPH_KIND
 from digit_clustering.study.runs import own_runs_notice
 from digit_clustering.study.study import Study
 from digit_clustering.study.targets import targets, where_to_look
@@ -74,6 +75,7 @@ of_space = partial(of, STUDY.by_space)
 of_space_job = partial(of, STUDY.by_space_job)
 of_sample = partial(of, STUDY.by_sample)
 of_pixels = partial(of, STUDY.by_pixels)
+of_graph = partial(of, STUDY.by_graph)
 
 
 def untracked(records, field):

@@ -9,7 +9,8 @@ for kind_name, kind in SPACE_KINDS.items():
         name:
             kind_name
         input:
-            of_space_job("input"),
+            points=of_space_job("input"),
+            graph=of_space_job("graph"),
         output:
             **{p: layout.space_file(kind.takes, p) for p in kind.products},
         log:
@@ -37,7 +38,8 @@ for kind_name, kind in SPACE_KINDS.items():
             name:
                 f"{kind_name}_heldout"
             input:
-                of_space_job("input"),
+                points=of_space_job("input"),
+                graph=of_space_job("heldout_graph"),
             output:
                 layout.space_file(kind.takes, "heldout"),
             log:

@@ -332,13 +332,13 @@ CASES = [
     ),
     (
         "misspelt compared space",
-        lambda c: c["headline"].update(compare="umap11"),
-        r"'headline.compare' is 'umap11', which is not declared.*Did you mean 'umap10'\?",
+        lambda c: c["headline"].update(compare=["umap11"]),
+        r"'headline.compare\[0\]' is 'umap11', which is not declared.*Did you mean 'umap10'\?",
     ),
     (
         "compared space of another sample",
         lambda c: c["spaces"]["pca50_plain"].update(sample={"size": 1000}),
-        r"'headline.compare' is '[^']+', whose sample is not that of headline.space",
+        r"'headline.compare\[0\]' is '[^']+', whose sample is not that of headline.space",
     ),
     # deskewing
     (

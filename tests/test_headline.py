@@ -190,7 +190,7 @@ def test_the_view_is_a_2d_space_as_it_is_or_the_first_two_principal_axes(tmp_pat
 def test_the_default_study_opens_with_the_umap_space_drawn_in_umap2():
     built = study(load_default_config())
     assert (built.headline.space, built.headline.view) == ("umap10", "umap2")
-    assert built.headline.description == "deskewed pixels → PCA-50 → UMAP-10"
+    assert built.headline.description == "deskewed pixels → PCA-50 → tangent neighbours → UMAP-10"
     assert set(built.headline.outputs) == {"pairs", "embedding", "confused"}
     assert built.spaces["umap2"].points in targets(built)
 
@@ -222,9 +222,11 @@ def test_the_headline_is_set_beside_the_most_accurate_run_of_the_compared_space(
     headline = Headline(
         "deskewed", "umap10", "deskewed pixels → PCA-50 → UMAP-10", pd.DataFrame(), {}
     )
-    assert headline_section(headline, metrics, pd.DataFrame())["compare"] is None
-    headline.compare, headline.compare_description = "umap10_plain", "PCA-50 → UMAP-10"
-    compare = headline_section(headline, metrics, pd.DataFrame())["compare"]
+    assert headline_section(headline, metrics, pd.DataFrame())["compare"] == []
+    headline.compare = [
+        {"space": "umap10_plain", "description": "PCA-50 → UMAP-10", "layout_of_train_alone": 0}
+    ]
+    [compare] = headline_section(headline, metrics, pd.DataFrame())["compare"]
     assert (compare["run"], compare["runs_in_space"]) == ("plain_b", 2)
     assert compare["space_description"] == "PCA-50 → UMAP-10"
     assert compare["heldout_accuracy"] == 0.962

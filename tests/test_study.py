@@ -371,3 +371,37 @@ def test_only_a_sampled_silhouette_carries_the_seed(size, settings):
     assert {name: space.silhouette_settings for name, space in described.spaces.items()} == {
         name: expected for name in described.spaces
     }
+
+
+def test_a_tangent_graph_nests_under_its_input_space_and_leaves_euclidean_paths_alone():
+    spaces = copy.deepcopy(CONFIG["spaces"])
+    spaces["umap10"]["graph"] = "tangent"
+    described = study(config(spaces=spaces))
+    umap10, umap2 = described.spaces["umap10"], described.spaces["umap2"]
+    folder = "results/mnist/features/deskew~true@scale~max/all/pca~50@whiten~false@seed~0"
+    graph = umap10.graph_job
+    assert graph.output == f"{folder}/tangent~50@blur~1.0/graph.parquet"
+    assert umap10.job.graph == graph.output and umap10.job.heldout_graph == graph.heldout
+    assert umap10.points.endswith("@graph~tangent@candidates~50@blur~1.0/points.parquet")
+    assert graph.points == described.spaces["pca50"].points
+    assert graph.pixels == described.spaces["pca50"].pixels
+    assert umap2.graph_job is None and "graph" not in umap2.points
+    assert list(described.by_graph) == [graph.where]
+
+
+def test_a_tangent_graph_of_a_point_cloud_is_refused_saying_why():
+    spaces = {"raw": {"kind": "raw"}, "umap": {"kind": "umap", "input": "raw", "n_components": 2}}
+    spaces["umap"]["graph"] = "tangent"
+    blobs = config(dataset="blobs", spaces=spaces)
+    blobs["datasets"]["blobs"].update(
+        spaces=["raw", "umap"], runs=[{"method": "gmm", "space": "umap"}]
+    )
+    with pytest.raises(ConfigError, match="point cloud, not images.*graph: euclidean"):
+        study(blobs)
+
+
+def test_a_tangent_graph_gives_the_layout_as_many_candidates_as_it_takes_neighbours():
+    spaces = copy.deepcopy(CONFIG["spaces"])
+    spaces["umap10"].update(graph="tangent", candidates=10, n_neighbors=15)
+    with pytest.raises(ConfigError, match="'spaces.umap10.candidates' is 10, fewer than the 14"):
+        study(config(spaces=spaces))

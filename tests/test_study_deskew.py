@@ -36,17 +36,24 @@ def test_deskewed_and_plain_runs_of_one_sample_are_one_point_set():
 
 def test_spaces_are_described_with_their_pixels():
     default = study(config())
-    assert default.spaces["umap10"].description == "deskewed pixels → PCA-50 → UMAP-10"
+    assert default.spaces["umap10_euclidean"].description == "deskewed pixels → PCA-50 → UMAP-10"
     assert default.spaces["umap10_plain"].description == "PCA-50 → UMAP-10"
     assert default.spaces["raw"].description == "deskewed pixels"
     assert study(config(dataset="fashion_mnist")).spaces["raw"].description == "pixels"
 
 
-def test_the_headline_is_set_beside_the_plain_path():
+def test_the_headline_is_set_beside_its_path_without_each_step():
     built = study(config())
-    assert (built.headline.space, built.headline.compare) == ("umap10", "umap10_plain")
+    compared = [(each["space"], each["description"]) for each in built.headline.compare]
+    assert built.headline.space == "umap10"
+    assert built.headline.description == "deskewed pixels → PCA-50 → tangent neighbours → UMAP-10"
+    assert compared == [
+        ("umap10_plain", "PCA-50 → UMAP-10"),
+        ("umap10_euclidean", "deskewed pixels → PCA-50 → UMAP-10"),
+    ]
+    assert not any(each["layout_of_train_alone"] for each in built.headline.compare)
     # a dataset whose study does not use the compared space has no comparison
-    assert study(config(dataset="fashion_mnist")).headline.compare is None
+    assert study(config(dataset="fashion_mnist")).headline.compare == ()
     without_plain_run = config()
     without_plain_run["datasets"]["mnist"]["extra_runs"] = []
-    assert study(without_plain_run).headline.compare is None
+    assert study(without_plain_run).headline.compare == ()

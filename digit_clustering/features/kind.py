@@ -26,9 +26,15 @@ class SpaceKind:
     products: tuple[str, ...] = ("points",)  # the tables its job writes (`layout.space_file`)
     # Settings that shape no point (and so stay out of the path key and the job's params).
     unkeyed: tuple[str, ...] = ()
+    # Settings that shape the points only when another setting has a value: {name: (other,
+    # value)}; otherwise they too stay out of the key and the params.
+    keyed_when: dict[str, tuple[str, object]] = field(default_factory=dict)
     # Whether a job can fit it on the training split alone and place the test split with the
     # fitted model (`{name}_heldout` script), for spaces whose layout the test points would shape.
     places_heldout: bool = False
+    # The settings of the tangent graph of its input's images that it lays out, if it asks
+    # for one (`graphs`); None where it lays out none.
+    graph: Callable[[dict], dict | None] = field(default=lambda settings: None)
     # Settings that must stay at most its input's points less two (a layout's neighbours).
     below_points: tuple[str, ...] = ()
     memory_mb: int = 2000  # measured peak on all of MNIST, with headroom
@@ -49,5 +55,9 @@ class SpaceKind:
         return {
             name: value
             for name, value in settings.items()
-            if name in self.parameters and name not in self.unkeyed
+            if name in self.parameters and name not in self.unkeyed and self._shapes(name, settings)
         }
+
+    def _shapes(self, name: str, settings: dict) -> bool:
+        other, value = self.keyed_when.get(name, (None, None))
+        return other is None or settings[other] == value

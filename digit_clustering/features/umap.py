@@ -1,10 +1,13 @@
-"""UMAP spaces: a neighbour-graph layout of another space's points (umap-learn)."""
+"""UMAP spaces: a neighbour-graph layout of another space's points (umap-learn), on UMAP's own
+Euclidean graph or on a graph of images by tangent distance (`graphs`)."""
 
 import logging
+import warnings
 
 import numpy as np
 
 from digit_clustering.features.kind import SpaceKind
+from digit_clustering.graphs.table import Graph, read_graph
 from digit_clustering.jobs.compiled import import_compiled
 from digit_clustering.jobs.threads import NUMERIC_THREADS
 from digit_clustering.settings.parameter import REQUIRED, Parameter
@@ -46,41 +49,82 @@ SPACE = SpaceKind(
             "'all' refits the method on the training rows of this layout (no second UMAP)",
             choices=("train", "all"),
         ),
+        "graph": Parameter(
+            str,
+            "euclidean",
+            "the neighbour graph it lays out: 'euclidean', UMAP's own search in the input "
+            "space, or 'tangent', each image's `candidates` nearest in the input space "
+            "re-ranked by tangent distance between the images (images only)",
+            choices=("euclidean", "tangent"),
+        ),
+        "candidates": Parameter(
+            int, 50, "with graph 'tangent': the nearest points it re-ranks", minimum=2
+        ),
+        "blur": Parameter(
+            float,
+            1.0,
+            "with graph 'tangent': the Gaussian blur, in pixels, of the images compared",
+            minimum=0,
+        ),
     },
-    label=lambda settings: f"UMAP-{settings['n_components']}",
+    label=lambda settings: (
+        ("tangent neighbours → " if settings["graph"] == "tangent" else "")
+        + f"UMAP-{settings['n_components']}"
+    ),
     takes="points",
     unkeyed=("heldout",),
+    keyed_when={name: ("graph", "tangent") for name in ("graph", "candidates", "blur")},
+    graph=lambda settings: (
+        {"candidates": settings["candidates"], "blur": settings["blur"]}
+        if settings["graph"] == "tangent"
+        else None
+    ),
     places_heldout=True,
-    below_points=("n_components", "n_neighbors"),
+    below_points=("n_components", "n_neighbors", "candidates"),
     memory_mb=2500,
     runtime_min=15,
     threads=umap_threads,
 )
 
 
-def umap_embedding(points: Points, settings: dict, threads: int) -> Points:
-    """Embed the points with UMAP, a neighbour-graph layout (umap-learn).
+def umap_embedding(
+    points: Points, settings: dict, threads: int, graph: Graph | None = None
+) -> Points:
+    """Embed the points with UMAP, a neighbour-graph layout (umap-learn), of its own graph
+    or of `graph` (rows of `points`).
 
     Seeded, umap-learn runs on one thread and gives the same coordinates every time; with
     ``seed`` None it runs on `threads` threads, faster, and the metadata says the result is not
     reproducible.
     """
-    coordinates = _umap(settings, threads).fit_transform(points.x.astype(np.float32))
+    knn = graph.nearest(settings["n_neighbors"]) if graph else None
+    coordinates = _fitted(_umap(settings, threads, knn), points.x)
     return _embedded(points, coordinates, settings)
 
 
-def umap_train_embedding(points: Points, settings: dict, threads: int) -> Points:
-    """UMAP fitted on the training split alone; the test split placed by its `transform`, so
-    no test image shapes the layout. Rows keep their order."""
+def umap_train_embedding(
+    points: Points, settings: dict, threads: int, graph: Graph | None = None
+) -> Points:
+    """UMAP fitted on the training split alone, so no test image shapes the layout. The test
+    split is placed by UMAP's `transform`, or, on a `graph` among training images, where its
+    nearest training image lies: it takes that image's cluster. Rows keep their order."""
     train = points.split == "train"
-    model = _umap(settings, threads)
     coordinates = np.empty((len(points.ids), settings["n_components"]), dtype=np.float32)
-    coordinates[train] = model.fit_transform(points.x[train].astype(np.float32))
-    coordinates[~train] = model.transform(points.x[~train].astype(np.float32))
+    if graph is None:
+        model = _umap(settings, threads)
+        coordinates[train] = _fitted(model, points.x[train])
+        coordinates[~train] = model.transform(points.x[~train].astype(np.float32))
+        return _embedded(points, coordinates, settings, fitted_on="train")
+    position = np.full(len(points.ids), -1)
+    position[train] = np.arange(train.sum())
+    indices, distances = graph.nearest(settings["n_neighbors"])
+    knn = (position[indices[train]], distances[train])
+    coordinates[train] = _fitted(_umap(settings, threads, knn), points.x[train])
+    coordinates[~train] = coordinates[graph.neighbours[~train, 0]]
     return _embedded(points, coordinates, settings, fitted_on="train")
 
 
-def _umap(settings: dict, threads: int):
+def _umap(settings: dict, threads: int, knn: tuple | None = None):
     umap = import_compiled("umap", packages=("umap", "pynndescent"))
     seed = settings["seed"]
     return umap.UMAP(
@@ -90,7 +134,15 @@ def _umap(settings: dict, threads: int):
         metric=settings["metric"],
         random_state=seed,
         n_jobs=1 if seed is not None else threads,
+        precomputed_knn=(*knn, None) if knn else (None, None, None),
     )
+
+
+def _fitted(model, x: np.ndarray) -> np.ndarray:
+    # A precomputed graph has no search index, so the model cannot `transform`; none is asked.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "precomputed_knn.2. .knn_search_index.")
+        return model.fit_transform(x.astype(np.float32))
 
 
 def _embedded(points: Points, coordinates, settings: dict, fitted_on: str = "all") -> Points:
@@ -107,15 +159,22 @@ def _embedded(points: Points, coordinates, settings: dict, fitted_on: str = "all
     return Points(points.ids, coordinates.astype(np.float32), points.labels, points.split, metadata)
 
 
-def umap_step(input_path: str, settings: dict, threads: int, output: str):
-    embedded = umap_embedding(read_points(input_path), settings, threads)
+def umap_step(
+    input_path: str, settings: dict, threads: int, output: str, graph_path: str | None = None
+):
+    points = read_points(input_path)
+    graph = read_graph(graph_path, points.ids) if graph_path else None
+    embedded = umap_embedding(points, settings, threads, graph)
     if not embedded.metadata["reproducible"]:
         log.warning("UMAP ran unseeded on %d threads: this embedding is not reproducible", threads)
     write_points(embedded, output)
 
 
-def umap_heldout_step(input_path: str, settings: dict, threads: int, output: str):
+def umap_heldout_step(
+    input_path: str, settings: dict, threads: int, output: str, graph_path: str | None = None
+):
     points = read_points(input_path)
     if points.split is None:
         raise ValueError(f"{input_path} has no train/test split to hold out")
-    write_points(umap_train_embedding(points, settings, threads), output)
+    graph = read_graph(graph_path, points.ids) if graph_path else None
+    write_points(umap_train_embedding(points, settings, threads, graph), output)

@@ -1,7 +1,7 @@
 """The report's opening section: the most accurate run of the headline space, what it gets
 right and which digits it takes for one another (drawn by ``templates/headline.html.j2``)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -17,8 +17,9 @@ class Headline:
     space_description: str
     pairs: pd.DataFrame
     figures: dict[str, Path]
-    compare: str | None = None  # a space whose most accurate run is set beside this one
-    compare_description: str | None = None
+    # The spaces whose most accurate runs are set beside this one, in order: {space,
+    # description} each.
+    compare: list[dict] = field(default_factory=list)
 
     @classmethod
     def read(cls, parts: dict | None, run_figures: dict[str, dict]) -> "Headline | None":
@@ -39,7 +40,6 @@ class Headline:
             table.to_pandas(),
             figures,
             parts["compare"],
-            parts["compare_description"],
         )
 
 
@@ -56,7 +56,9 @@ def headline_section(
         "choice": choice_without_labels(headline.run, choices),
         "pairs": headline.pairs.to_dict("records"),
         "figures": list(headline.figures.items()),
-        "compare": compared_run(headline, metrics, view["scores"]["accuracy"]),
+        "compare": [
+            compared_run(space, metrics, view["scores"]["accuracy"]) for space in headline.compare
+        ],
     }
 
 
@@ -76,17 +78,14 @@ def run_view(run: str, metrics: pd.DataFrame) -> dict:
     }
 
 
-def compared_run(
-    headline: Headline, metrics: pd.DataFrame, headline_accuracy: float
-) -> dict | None:
-    """The most accurate run of the space the headline is set beside, and how much more
-    accurate the headline is."""
-    if headline.compare is None:
-        return None
-    view = run_view(most_accurate_run(metrics, headline.compare), metrics)
+def compared_run(compared: dict, metrics: pd.DataFrame, headline_accuracy: float) -> dict:
+    """The most accurate run of a space the headline is set beside (`compared`: its space and
+    description), and how much more accurate the headline is."""
+    view = run_view(most_accurate_run(metrics, compared["space"]), metrics)
     return {
         **view,
-        "space_description": headline.compare_description,
+        "space_description": compared["description"],
+        "layout_of_train_alone": compared["layout_of_train_alone"],
         "accuracy_gain": headline_accuracy - view["scores"]["accuracy"],
     }
 

@@ -15,6 +15,9 @@ SAMPLE = "results/{dataset}/sample/{pixels}/{sample}.parquet"
 # space's points in a folder of its own key inside that space's.
 SPACE = "results/{dataset}/features/{pixels}/{sample}/{key}"
 EMBEDDED = SPACE + "/{embedding}"
+# A neighbour graph of a space's images, which a space built on that space's points lays out.
+GRAPH = SPACE + "/{graph}/graph.parquet"
+GRAPH_HELDOUT = SPACE + "/{graph}/heldout.parquet"  # every image's neighbours among train
 
 RUN = "results/{dataset}/runs/{run}"
 RUN_LABELS = RUN + "/labels.parquet"
@@ -47,6 +50,8 @@ JOBS = {
     "space": "features/{pixels}/{sample}/{key}",
     "embedding": "features/{pixels}/{sample}/{key}/{embedding}",
     "embedding_heldout": "features/{pixels}/{sample}/{key}/{embedding}.heldout",
+    "graph": "features/{pixels}/{sample}/{key}/{graph}",
+    "graph_heldout": "features/{pixels}/{sample}/{key}/{graph}.heldout",
     "neighbours": "neighbours/{space}",
     "neighbours_figure": "neighbours/{space}-figure",
     "silhouette": "silhouette/{space}",

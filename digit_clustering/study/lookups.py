@@ -52,19 +52,22 @@ def headline_spaces(
 
 def headline_compare(
     config: dict, spaces: dict[str, Space], runs: list[Run], headline_space: str | None
-) -> str | None:
-    """The space whose most accurate run the headline is set beside (the same path on plain
-    pixels shows what deskewing adds); None without a headline or when this dataset's study
-    runs nothing in that space (MNIST's plain run is its own extra run)."""
-    name = config["headline"]["compare"]
-    if name is None or headline_space is None:
-        return None
-    check_declared_space(config, "headline.compare", name)
-    if name not in spaces or not any(run.space == name for run in runs):
-        return None
-    if spaces[name].sample != spaces[headline_space].sample:
-        raise ConfigError(
-            f"config key 'headline.compare' is {name!r}, whose sample is not that of "
-            f"headline.space {headline_space!r}: the two must hold the same points."
-        )
-    return name
+) -> tuple[str, ...]:
+    """The spaces whose most accurate runs the headline is set beside, in order (the same path
+    on plain pixels shows what deskewing adds); none without a headline, and none that this
+    dataset's study runs nothing in (MNIST's plain run is its own extra run)."""
+    compared = []
+    for index, name in enumerate(config["headline"]["compare"]):
+        key = f"headline.compare[{index}]"
+        check_declared_space(config, key, name)
+        if headline_space is None or name not in spaces:
+            continue
+        if not any(run.space == name for run in runs):
+            continue
+        if spaces[name].sample != spaces[headline_space].sample:
+            raise ConfigError(
+                f"config key '{key}' is {name!r}, whose sample is not that of "
+                f"headline.space {headline_space!r}: the two must hold the same points."
+            )
+        compared.append(name)
+    return tuple(compared)

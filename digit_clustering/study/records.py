@@ -119,8 +119,9 @@ class Headline:
     pixels: str
     view: str | None
     view_points: str | None
-    compare: str | None
-    compare_description: str | None
+    # The spaces it is set beside, in order: each's name, description and whether its held-out
+    # runs read a layout fitted on the training split alone.
+    compare: tuple[dict, ...]
     outputs: dict[str, str]
 
 
@@ -161,8 +162,7 @@ class Report:
         return {
             "space": self.headline.space,
             "space_description": self.headline.description,
-            "compare": self.headline.compare,
-            "compare_description": self.headline.compare_description,
+            "compare": list(self.headline.compare),
             "files": self.headline.outputs,
         }
 

@@ -11,6 +11,7 @@ from digit_clustering.settings.codec import WHOLE_SAMPLE, encode, pixels_key, sp
 from digit_clustering.settings.errors import ConfigError, did_you_mean
 from digit_clustering.settings.parameter import resolved
 from digit_clustering.study import layout
+from digit_clustering.study.graphs import GraphJob, graph_job
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class SpaceJob:
     mem_mb: int
     runtime: int
     benchmarks: tuple[str, ...]
+    graph: str | None = None  # the neighbour graph it lays out, if not its own
+    heldout_graph: str | None = None  # that graph among the training images, for `heldout`
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class Space:
     heldout_points: str  # what a held-out fit of a run in it reads
     job: SpaceJob | None  # what builds its points; None when they are its sample itself
     input_job: SpaceJob | None = None  # what builds the points of the space it is built from
+    graph_job: GraphJob | None = None  # what builds the neighbour graph its job lays out
     runs: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
     silhouette: str | None = None
@@ -175,7 +179,8 @@ def _built_on(config: dict, name: str, kind: SpaceKind, settings: dict, data: Da
         "key": space_key(base.kind, base.job.settings if base.job else {}),
         "embedding": space_key(declared[name]["kind"], kind.keyed(settings)),
     }
-    job = _job(declared[name]["kind"], kind, settings, base.points, wildcards)
+    graph = graph_job(name, kind, settings, base, data.has_images, wildcards)
+    job = _job(declared[name]["kind"], kind, settings, base.points, wildcards, graph)
     trains_alone = job.heldout is not None and settings.get("heldout", "train") == "train"
     return Space(
         name=name,
@@ -192,6 +197,7 @@ def _built_on(config: dict, name: str, kind: SpaceKind, settings: dict, data: Da
         heldout_points=job.heldout if trains_alone else job.outputs["points"],
         job=job,
         input_job=base.job,
+        graph_job=graph,
     )
 
 
@@ -205,8 +211,16 @@ def _check_components(name: str, settings: dict, n_points: int, data: Data) -> N
         )
 
 
-def _job(name: str, kind: SpaceKind, settings: dict, source: str, wildcards: dict):
-    """The job that builds a space of `kind` from `source`; None for a kind that builds none."""
+def _job(
+    name: str,
+    kind: SpaceKind,
+    settings: dict,
+    source: str,
+    wildcards: dict,
+    graph: GraphJob | None = None,
+):
+    """The job that builds a space of `kind` from `source` (laying out `graph`, if it is
+    given); None for a kind that builds none."""
     if not kind.builds:
         return None
     outputs = {
@@ -230,4 +244,6 @@ def _job(name: str, kind: SpaceKind, settings: dict, source: str, wildcards: dic
         mem_mb=kind.memory_mb,
         runtime=kind.runtime_min,
         benchmarks=tuple(layout.fill(layout.benchmark(job), **wildcards) for job in jobs),
+        graph=graph.output if graph else None,
+        heldout_graph=graph.heldout if graph else None,
     )

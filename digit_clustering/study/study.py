@@ -68,6 +68,14 @@ class Study:
                 if job
             },
         )
+        self.by_graph = Records(
+            ("pixels", "sample", "key", "graph"),
+            {
+                space.graph_job.where: space.graph_job
+                for space in self.spaces.values()
+                if space.graph_job
+            },
+        )
         self.by_sample = Records(("sample",), self.samples)
         self.by_pixels = Records(("pixels",), self.pixels)
         self.by_idx_file = Records(("idx_file",), self.idx_files)
@@ -148,6 +156,12 @@ class Study:
         ]
         paths += [
             path for space in self.spaces.values() if space.job for path in space.job.benchmarks
+        ]
+        paths += [
+            path
+            for space in self.spaces.values()
+            if space.graph_job
+            for path in space.graph_job.benchmarks
         ]
         paths += [path for run in self.runs for path in run.benchmarks.values()]
         return list(dict.fromkeys(paths))

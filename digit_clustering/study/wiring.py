@@ -99,8 +99,16 @@ def headline_record(
         pixels=spaces[space].pixels,
         view=view,
         view_points=spaces[view].points if view else None,
-        compare=compare,
-        compare_description=spaces[compare].description if compare else None,
+        compare=tuple(
+            {
+                "space": name,
+                "description": spaces[name].description,
+                "layout_of_train_alone": bool(
+                    spaces[name].job and spaces[name].heldout_points == spaces[name].job.heldout
+                ),
+            }
+            for name in compare
+        ),
         outputs={name: layout.fill(pattern, dataset=dataset) for name, pattern in outputs.items()},
     )
 
