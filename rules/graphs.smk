@@ -1,5 +1,6 @@
 # The tangent graph of a space's images, which a UMAP space on its points lays out; the held-out
-# one links every image to training images only.
+# one links every image to training images only. A script's path is read when its job runs,
+# after the loop ended, so it names the step from params.
 for graph_rule, graph_output in (("graph", "output"), ("graph_heldout", "heldout")):
 
     rule:
@@ -24,6 +25,7 @@ for graph_rule, graph_output in (("graph", "output"), ("graph_heldout", "heldout
             runtime=per_attempt(of_graph("runtime")),
         params:
             settings=of_graph("settings"),
+            step=graph_rule,
             code=code(graph_rule),
         script:
-            f"../scripts/{graph_rule}.py"
+            "../scripts/{params.step}.py"

@@ -23,6 +23,7 @@ SCHEMA = yaml.safe_load((ROOT / "schemas" / "config.schema.yaml").read_text())
 CONFIG = yaml.safe_load((ROOT / "config.yaml").read_text())
 IDX_FILE_NAMES = [idx_archive(stem) for stem in IDX_STEMS]
 PARAMS = "k~{k}@init~k-means++@n_init~10@max_iter~300"
+EUCLIDEAN_UMAP10 = "umap~10@n_neighbors~15@min_dist~0.0@metric~euclidean@seed~0"
 
 
 def config(**top_level) -> dict:
@@ -373,10 +374,8 @@ def test_only_a_sampled_silhouette_carries_the_seed(size, settings):
     }
 
 
-def test_a_tangent_graph_nests_under_its_input_space_and_leaves_euclidean_paths_alone():
-    spaces = copy.deepcopy(CONFIG["spaces"])
-    spaces["umap10"]["graph"] = "tangent"
-    described = study(config(spaces=spaces))
+def test_a_dataset_gives_its_umap_spaces_their_graph_and_a_space_may_say_otherwise():
+    described = study(config())  # MNIST: graph tangent
     umap10, umap2 = described.spaces["umap10"], described.spaces["umap2"]
     folder = "results/mnist/features/deskew~true@scale~max/all/pca~50@whiten~false@seed~0"
     graph = umap10.graph_job
@@ -385,8 +384,14 @@ def test_a_tangent_graph_nests_under_its_input_space_and_leaves_euclidean_paths_
     assert umap10.points.endswith("@graph~tangent@candidates~50@blur~1.0/points.parquet")
     assert graph.points == described.spaces["pca50"].points
     assert graph.pixels == described.spaces["pca50"].pixels
-    assert umap2.graph_job is None and "graph" not in umap2.points
+    assert umap2.graph_job == graph  # one graph, laid out in 10-D and in 2-D
     assert list(described.by_graph) == [graph.where]
+    euclidean = described.spaces["umap10_euclidean"]
+    assert euclidean.graph_job is None and euclidean.job.graph is None
+    assert euclidean.points == f"{folder}/{EUCLIDEAN_UMAP10}/points.parquet"
+    digits = study(config(dataset="digits"))  # graph euclidean, the schema's default
+    assert not any(space.graph_job for space in digits.spaces.values())
+    assert digits.spaces["umap10"].points.endswith(f"/{EUCLIDEAN_UMAP10}/points.parquet")
 
 
 def test_a_tangent_graph_of_a_point_cloud_is_refused_saying_why():

@@ -21,8 +21,8 @@ def tangent_study(mirror: str, checksums: dict) -> dict:
     config = small_study("mnist")
     config["datasets"]["mnist"].update(mirrors=[mirror], md5=checksums)
     umap = {"kind": "umap", "input": "pca", "n_components": 3, "n_neighbors": 10, "seed": 0}
-    config["spaces"]["tangent"] = {**umap, "graph": "tangent", "candidates": 20}
-    config["spaces"]["euclidean"] = umap
+    config["spaces"]["tangent"] = {**umap, "candidates": 20}  # MNIST's graph: tangent
+    config["spaces"]["euclidean"] = {**umap, "graph": "euclidean"}
     config["datasets"]["mnist"]["spaces"] = ["raw", "pca", "tangent", "euclidean"]
     config["runs"] = [
         {"method": "gmm", "space": "tangent", "params": {"n_init": 3}},
@@ -56,14 +56,16 @@ def test_a_tangent_graph_is_built_laid_out_and_placed_the_same_on_any_cores(buil
     two, one = built
     graphs = sorted(two.path("results/mnist/features").rglob(f"{GRAPH}/*.parquet"))
     assert [path.name for path in graphs] == ["graph.parquet", "heldout.parquet"]
-    for path in graphs:
-        assert read_metadata(path)["provenance"]["rule"] in {"graph", "graph_heldout"}
+    for path, rule, among in zip(graphs, ("graph", "graph_heldout"), ("all", "train"), strict=True):
+        assert read_metadata(path)["provenance"]["rule"] == rule
+        assert read_metadata(path)["among"] == among
         assert filecmp.cmp(path, one.path(str(path.relative_to(two.directory))), shallow=False)
     pca = read_points(graphs[0].parent.parent / "points.parquet")
     graph, heldout = (read_graph(str(path), pca.ids) for path in graphs)
     assert graph.neighbours.shape == (400, 20)
     train = pca.split == "train"
     assert train[heldout.neighbours].all()  # held out, every image's neighbours are train
+    assert not train[graph.neighbours].all()  # among all, test images are neighbours too
     [embedded] = two.path("results/mnist/features").rglob("umap~*@graph~tangent*/points.parquet")
     placed = read_points(embedded.with_name("heldout.parquet"))
     nearest_train = heldout.neighbours[~train, 0]

@@ -35,6 +35,8 @@ class SpaceKind:
     # The settings of the tangent graph of its input's images that it lays out, if it asks
     # for one (`graphs`); None where it lays out none.
     graph: Callable[[dict], dict | None] = field(default=lambda settings: None)
+    # Settings whose default a dataset may give all its spaces of this kind (its block's key).
+    dataset_defaults: tuple[str, ...] = ()
     # Settings that must stay at most its input's points less two (a layout's neighbours).
     below_points: tuple[str, ...] = ()
     memory_mb: int = 2000  # measured peak on all of MNIST, with headroom

@@ -74,6 +74,7 @@ SPACE = SpaceKind(
     takes="points",
     unkeyed=("heldout",),
     keyed_when={name: ("graph", "tangent") for name in ("graph", "candidates", "blur")},
+    dataset_defaults=("graph",),
     graph=lambda settings: (
         {"candidates": settings["candidates"], "blur": settings["blur"]}
         if settings["graph"] == "tangent"

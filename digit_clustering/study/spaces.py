@@ -114,7 +114,9 @@ def _sample(settings: dict, where: str, data: Data) -> tuple[str, int]:
 def _space(config: dict, name: str, data: Data) -> Space:
     entry = config["spaces"][name]
     kind = SPACE_KINDS[entry["kind"]]
-    settings = resolved(kind.parameters, entry)
+    dataset = config["datasets"].get(data.name) or {}
+    given = {key: dataset[key] for key in kind.dataset_defaults if key in dataset}
+    settings = resolved(kind.parameters, {**given, **entry})
     if kind.takes == "points":
         return _built_on(config, name, kind, settings, data)
     if "sample" in entry:
