@@ -379,9 +379,9 @@ def test_a_dataset_gives_its_umap_spaces_their_graph_and_a_space_may_say_otherwi
     umap10, umap2 = described.spaces["umap10"], described.spaces["umap2"]
     folder = "results/mnist/features/deskew~true@scale~max/all/pca~50@whiten~false@seed~0"
     graph = umap10.graph_job
-    assert graph.output == f"{folder}/tangent~50@blur~1.0/graph.parquet"
+    assert graph.output == f"{folder}/tangent~100@blur~1.0/graph.parquet"
     assert umap10.job.graph == graph.output and umap10.job.heldout_graph == graph.heldout
-    assert umap10.points.endswith("@graph~tangent@candidates~50@blur~1.0/points.parquet")
+    assert umap10.points.endswith("@graph~tangent@candidates~100@blur~1.0/points.parquet")
     assert graph.points == described.spaces["pca50"].points
     assert graph.pixels == described.spaces["pca50"].pixels
     assert umap2.graph_job == graph  # one graph, laid out in 10-D and in 2-D
