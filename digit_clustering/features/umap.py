@@ -58,7 +58,11 @@ SPACE = SpaceKind(
             choices=("euclidean", "tangent"),
         ),
         "candidates": Parameter(
-            int, 50, "with graph 'tangent': the nearest points it re-ranks", minimum=2
+            int,
+            100,
+            "with graph 'tangent': the nearest points it re-ranks (on MNIST, 100 over 50 "
+            "raised the mixture on three of three UMAP seeds, to 0.985-0.987)",
+            minimum=2,
         ),
         "blur": Parameter(
             float,
